@@ -1,20 +1,203 @@
-"""Temporary stub: the real engine is being written."""
+"""The pipeline, end to end: lines → features → rules vote → decoder → assemble.
+
+:class:`Engine` compiles its packs once and is then reused for any number of
+documents; :func:`parse` uses a shared default engine built on first use.
+"""
+
 from __future__ import annotations
-from .model import Article, Label, LabeledLine, Paragraph
+
+import datetime as _dt
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from . import assemble as _assemble
+from .decoder import LABEL_INDEX, LABELS, decode
+from .features import Features
+from .language import detect_language
+from .lines import detect_wrap_width, split_lines, split_units
+from .model import Article, Label
+from .rules.base import Context, Rule
+from .rules.loader import Pack, load_installed
+
+__all__ = ["Engine", "parse", "Votes"]
+
+# a page shorter than this many long lines is searched in full for its language
+_LANG_SAMPLE_UNITS = 40
+
+
+@attrs.frozen
+class Votes:
+    """What the rules said about each unit: label scores, fired rules, captured matches."""
+
+    scores: tuple[list[float], ...]
+    fired: tuple[list[tuple[str, Label, float]], ...]
+    matches: tuple[dict[str, Any], ...]
+
+
+class _RuleSet:
+    """The rules that apply to pages of one language, indexed for speed."""
+
+    __slots__ = ("rules", "phrases", "stopwords", "dates", "language")
+
+    def __init__(self, packs: Sequence[Pack], language: str | None, dates: Any):
+        self.language = language
+        self.phrases: dict[str, list[Rule]] = {}
+        self.rules: list[Rule] = []
+        for pack in packs:
+            for rule in pack.rules:
+                if rule.kind == "phrases":
+                    for key in rule.phrases:
+                        self.phrases.setdefault(key, []).append(rule)
+                else:
+                    self.rules.append(rule)
+        lang_packs = [p for p in packs if language and language in p.languages]
+        self.stopwords = frozenset().union(*(p.stopwords for p in lang_packs)) if lang_packs else frozenset()
+        self.dates = dates
+
+
+def _date_lexicon(packs: Sequence[Pack]) -> Any:
+    tables = [p.dates for p in packs if p.dates]
+    try:
+        from .dates import DateLexicon
+    except ImportError:  # pragma: no cover - the dates module ships with the package
+        return None
+    return DateLexicon.from_tables(tables) if tables else DateLexicon.from_tables([])
+
 
 class Engine:
-    def parse(self, text, *, url=None, lang=None):
-        return parse(text, url=url, lang=lang)
+    """A compiled set of rule packs; build once, call :meth:`parse` many times.
 
-def parse(text, *, url=None, lang=None):
+    ``packs`` lists pack ids to use (all installed packs when None). Without a
+    ``lang``, each page's language is detected and the matching language pack
+    is used next to ``core`` (and ``en``, whose navigation words are found on
+    pages in every language).
+    """
+
+    def __init__(self, packs: Iterable[str] | None = None):
+        loaded = load_installed(None if packs is None else list(packs))
+        self.packs: tuple[Pack, ...] = tuple(loaded)
+        self._core = [p for p in loaded if p.kind == "core"]
+        self._by_language: dict[str, Pack] = {}
+        for p in loaded:
+            if p.kind == "language":
+                for code in p.languages:
+                    self._by_language.setdefault(code, p)
+        params: dict[str, Any] = {}
+        for p in self._core + [p for p in loaded if p.kind != "core"]:
+            for k, v in p.params.items():
+                params.setdefault(k, v)
+        self.params: Mapping[str, Any] = params
+        prior = params.get("prior", {})
+        self._prior = [float(prior.get(lb.value, 0.0)) for lb in LABELS]
+        self._stopwords = {code: p.stopwords for code, p in self._by_language.items() if p.stopwords}
+        self._rulesets: dict[str | None, _RuleSet] = {}
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _ruleset(self, language: str | None) -> _RuleSet:
+        rs = self._rulesets.get(language)
+        if rs is None:
+            with self._lock:
+                chosen = list(self._core)
+                if language in self._by_language:
+                    chosen.append(self._by_language[language])
+                if "en" in self._by_language and language != "en":
+                    chosen.append(self._by_language["en"])
+                rs = _RuleSet(chosen, language, _date_lexicon(chosen))
+                self._rulesets[language] = rs
+        return rs
+
+    def vote(self, features: Sequence[Features], ctx: Context, ruleset: _RuleSet) -> Votes:
+        """Run every rule of ``ruleset`` on every unit."""
+        scores, fired, matches = [], [], []
+        phrases = ruleset.phrases
+        rules = ruleset.rules
+        for f in features:
+            row = list(self._prior)
+            hits: list[tuple[str, Label, float]] = []
+            caught: dict[str, Any] = {}
+            for rule in phrases.get(f.key, ()):
+                if rule.applies_to(f):
+                    row[LABEL_INDEX[rule.label]] += rule.weight
+                    hits.append((rule.id, rule.label, rule.weight))
+            for rule in rules:
+                strength, m = rule.evaluate(f, ctx)
+                if strength:
+                    row[LABEL_INDEX[rule.label]] += rule.weight * strength
+                    hits.append((rule.id, rule.label, rule.weight * strength))
+                    if m is not None:
+                        caught[rule.id] = m
+            scores.append(row)
+            fired.append(hits)
+            matches.append(caught)
+        return Votes(tuple(scores), tuple(fired), tuple(matches))
+
+    # ------------------------------------------------------------------ API
+
+    def parse(self, text: str, *, url: str | None = None, lang: str | None = None,
+              now: _dt.datetime | None = None) -> Article:
+        """Parse one dump. See :func:`articleparse.parse`."""
+        if not isinstance(text, str):
+            raise TypeError(_type_message(text))
+        lines = split_lines(text)
+        wrap = detect_wrap_width(lines)
+        units = split_units(lines, wrap)
+        fmt = _assemble.detect_format(lines, wrap)
+        if not units:
+            return _assemble.empty_article(lines, fmt, lang)
+        language = lang.lower().split("-")[0] if lang else self._detect(units)
+        ruleset = self._ruleset(language)
+        features = [Features(u.index, u.text, ruleset.stopwords) for u in units]
+        ctx = Context(features, units, self.params, ruleset.dates, language, ruleset.stopwords)
+        votes = self.vote(features, ctx, ruleset)
+        decoded = decode(votes.scores, self.params)
+        return _assemble.assemble(text, lines, units, features, votes, decoded, ctx,
+                                  language=language, fmt=fmt, now=now)
+
+    def _detect(self, units: Sequence[Any]) -> str | None:
+        long_units = [u.text for u in units if len(u.text) >= 60][:_LANG_SAMPLE_UNITS]
+        return detect_language(long_units or [u.text for u in units], self._stopwords)
+
+
+def _type_message(value: object) -> str:
+    name = type(value).__name__
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return (f"parse() takes the dump as str, not {name}; decode the bytes first, "
+                f"e.g. parse(data.decode('utf-8'))")
+    return f"parse() takes the dump as str, not {name}; pass the page's text as a string"
+
+
+_default: Engine | None = None
+_default_lock = threading.Lock()
+
+
+def default_engine() -> Engine:
+    """The engine ``parse()`` uses: all installed packs, built on first use."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Engine()
+    return _default
+
+
+def parse(text: str, *, url: str | None = None, lang: str | None = None,
+          now: _dt.datetime | None = None) -> Article:
+    """Find the article in a plain-text dump of a web page.
+
+    ``text`` is the whole dump (browser copy, lynx/w3m dump, WET record ...).
+    ``url`` and ``lang`` are optional hints; ``now`` resolves relative dates
+    such as "2 hours ago". Never raises on a ``str``; a non-``str`` raises
+    ``TypeError`` saying what to pass.
+
+        >>> a = parse("Bridge to close\\n\\nThe council voted on Tuesday to close the old bridge.")
+        >>> a.headline, a.text
+        ('Bridge to close', 'The council voted on Tuesday to close the old bridge.')
+    """
     if not isinstance(text, str):
-        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
-    lines, body, pos = [], [], 0
-    for i, raw in enumerate(text.split("\n")):
-        s, e = pos, pos + len(raw)
-        pos = e + 1
-        lab = Label.BODY if raw.strip() else Label.BLANK
-        lines.append(LabeledLine(i, (s, e), lab))
-        if raw.strip():
-            body.append(Paragraph(raw.strip(), (s, e)))
-    return Article(body=tuple(body), text="\n\n".join(p.text for p in body), lines=tuple(lines))
+        raise TypeError(_type_message(text))
+    return default_engine().parse(text, url=url, lang=lang, now=now)

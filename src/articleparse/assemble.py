@@ -1,0 +1,300 @@
+"""Stage 5: build the Article from the labelled units.
+
+Fields come from what the rules captured (named groups such as ``authors``,
+``source``, ``minutes``, ``agency``, ``section``, ``title``) and from the date
+finder; nothing here decides a label.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from typing import Any
+
+import regex
+
+from .decoder import Decoded, Zone
+from .features import Features
+from .lines import Line, Unit
+from .model import (
+    BOILERPLATE_LABELS,
+    Article,
+    Block,
+    Byline,
+    Label,
+    LabeledLine,
+    Meta,
+    Paragraph,
+    ParagraphKind,
+    RelatedLink,
+)
+from .rules.base import Context
+
+__all__ = ["assemble", "detect_format", "empty_article", "split_authors"]
+
+_RELATED = (Label.RELATED_SECTION, Label.RELATED_TITLE, Label.RELATED_SNIPPET)
+_HEADER_ZONES = (Zone.HEAD1, Zone.HEADLINE, Zone.HEAD2)
+_AUTHOR_SPLIT = regex.compile(r"\s*(?:,|;|&|\band\b|\bAND\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b)\s*")
+_BYLINE_PREFIX = regex.compile(r"^(?:(?:written|words|story|reported|text|posted)\s+)?(?:by|von|par|por|door|di|da|av|af)"
+                               r"[:\s]\s*", regex.I)
+_HEADING_MARK = regex.compile(r"^#{1,6}\s+|\s+#{1,6}$")
+_QUOTE_MARK = regex.compile(r"^>\s?")
+_WARC = regex.compile(r"^WARC/\d")
+_LYNX_REF = regex.compile(r"^\s*\d+\.\s+(?:https?|file|ftp)://")
+_MD = regex.compile(r"^(?:#{1,6}\s|!\[|\*\s+\[|-\s+\[)|\]\((?:https?://|/)")
+
+
+def detect_format(lines: Sequence[Line], wrap: int | None) -> str:
+    """Name the kind of dump: ``wet``, ``lynx``, ``w3m``, ``markdown`` or ``text``."""
+    head = [ln.text for ln in lines[:40] if ln.text]
+    if head and _WARC.match(head[0]):
+        return "wet"
+    if any(_LYNX_REF.match(ln.raw) for ln in lines[-200:]):
+        return "lynx"
+    if sum(1 for ln in lines[:400] if ln.text and _MD.search(ln.text)) >= 3:
+        return "markdown"
+    if wrap is not None:
+        return "w3m"
+    return "text"
+
+
+def empty_article(lines: Sequence[Line], fmt: str, language: str | None) -> Article:
+    """The Article of a dump with no text: every line blank."""
+    return Article(
+        meta=Meta(language=language, format=fmt),
+        lines=tuple(LabeledLine(ln.index, (ln.start, ln.end), Label.BLANK, 1.0, ()) for ln in lines),
+    )
+
+
+def split_authors(raw: str) -> tuple[str, ...]:
+    """Names in a byline: the 'By' prefix dropped, split on commas and 'and'.
+
+        >>> split_authors("By ABBY GOODNOUGH, THOMAS KAPLAN and ROBERT PEAR")
+        ('ABBY GOODNOUGH', 'THOMAS KAPLAN', 'ROBERT PEAR')
+    """
+    text = _BYLINE_PREFIX.sub("", raw.strip())
+    names = []
+    for part in _AUTHOR_SPLIT.split(text):
+        part = part.strip(" .:-–—|")
+        if part and any(c.isalpha() for c in part) and part not in names:
+            names.append(part)
+    return tuple(names)
+
+
+def _locate(source: str, unit: Unit, piece: str) -> tuple[int, int]:
+    """The span of ``piece`` inside ``unit`` in the source (the unit's span when not found verbatim)."""
+    at = source.find(piece, unit.start, unit.end) if piece else -1
+    return (at, at + len(piece)) if at >= 0 else (unit.start, unit.end)
+
+
+def _group(match: Any, name: str) -> str | None:
+    try:
+        value = match.group(name)
+    except (IndexError, AttributeError):
+        return None
+    return value.strip() if value else None
+
+
+def _captured(votes_matches: dict[str, Any], name: str) -> tuple[str, Any] | None:
+    for m in votes_matches.values():
+        value = _group(m, name)
+        if value:
+            return value, m
+    return None
+
+
+def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features: Sequence[Features],
+             votes: Any, decoded: Decoded, ctx: Context, *, language: str | None, fmt: str,
+             now: _dt.datetime | None = None) -> Article:
+    labels = decoded.labels
+    zones = decoded.zones
+    n = len(units)
+
+    # ---- per-line labels, with the rules that voted for the chosen label
+    unit_rules: list[tuple[str, ...]] = []
+    for i in range(n):
+        ids = tuple(dict.fromkeys(rid for rid, lb, v in votes.fired[i] if lb is labels[i] and v > 0))
+        unit_rules.append(ids or (f"grammar:{zones[i].name.lower()}",))
+    labelled: list[LabeledLine] = []
+    owner = {}
+    for u in units:
+        for k in range(u.first, u.last + 1):
+            owner[k] = u.index
+    for ln in lines:
+        i = owner.get(ln.index)
+        if i is None:
+            labelled.append(LabeledLine(ln.index, (ln.start, ln.end), Label.BLANK, 1.0, ()))
+        else:
+            labelled.append(LabeledLine(ln.index, (ln.start, ln.end), labels[i], decoded.confidence[i],
+                                        unit_rules[i]))
+
+    # ---- header fields
+    headline = None
+    standfirst_parts: list[str] = []
+    byline = None
+    source_credit = None
+    reading_time = None
+    for i in range(n):
+        lb = labels[i]
+        text = features[i].text
+        if lb is Label.HEADLINE and headline is None:
+            headline = _HEADING_MARK.sub("", text).strip() or None
+        elif lb is Label.STANDFIRST:
+            credit = _captured(votes.matches[i], "source")
+            if credit:
+                source_credit = source_credit or (credit[0], units[i])
+                text = text[:credit[1].start()].rstrip()
+            if text:
+                standfirst_parts.append(text)
+        elif lb is Label.BYLINE and byline is None:
+            byline = _byline(source, units[i], text, votes.matches[i])
+        if lb is Label.META and reading_time is None:
+            minutes = _captured(votes.matches[i], "minutes")
+            if minutes:
+                reading_time = int(minutes[0])
+    if source_credit is None:
+        for i in range(n):
+            if zones[i] in _HEADER_ZONES:
+                credit = _captured(votes.matches[i], "source")
+                if credit:
+                    source_credit = (credit[0], units[i])
+                    break
+    if byline is None and source_credit is not None:
+        name, unit = source_credit
+        byline = Byline(raw=name, authors=(), organization=name, span=_locate(source, unit, name))
+
+    published, updated = _dates(labels, zones, ctx, now)
+
+    # ---- body, agency, dateline
+    body: list[Paragraph] = []
+    agency = dateline = None
+    for i in range(n):
+        if labels[i] is not Label.BODY:
+            continue
+        u, f = units[i], features[i]
+        body.append(Paragraph(_body_text(f), (u.start, u.end), _kind(f)))
+        found = _captured(votes.matches[i], "agency")
+        if found:
+            agency = found[0]
+        if dateline is None:
+            dl = _captured(votes.matches[i], "dateline")
+            if dl:
+                dateline = dl[0]
+
+    related = _related(source, units, labels, features, votes)
+    boilerplate = _boilerplate(source, units, labels, unit_rules)
+    byline_authors = byline.authors if byline else ()
+    return Article(
+        headline=headline,
+        standfirst=" ".join(standfirst_parts) or None,
+        byline=byline,
+        authors=byline_authors,
+        published=published,
+        updated=updated,
+        body=tuple(body),
+        text="\n\n".join(p.text for p in body),
+        related=tuple(related),
+        boilerplate=tuple(boilerplate),
+        meta=Meta(language=language, reading_time=reading_time, source=source_credit[0] if source_credit else None,
+                  agency=agency, dateline=dateline, format=fmt),
+        lines=tuple(labelled),
+    )
+
+
+def _byline(source: str, unit: Unit, text: str, matches: dict[str, Any]) -> Byline:
+    found = _captured(matches, "authors")
+    org = _captured(matches, "organization")
+    authors = split_authors(found[0]) if found else split_authors(text)
+    return Byline(raw=text, authors=authors, organization=org[0] if org else None, span=(unit.start, unit.end))
+
+
+def _dates(labels: Sequence[Label], zones: Sequence[Zone], ctx: Context,
+           now: _dt.datetime | None) -> tuple[Any, Any]:
+    """Published and updated dates: header lines first, then any date or byline line."""
+    order = [i for i in range(len(labels)) if zones[i] in _HEADER_ZONES]
+    order += [i for i in range(len(labels)) if labels[i] in (Label.DATE, Label.BYLINE, Label.META)
+              and i not in order]
+    published = updated = None
+    for i in order:
+        for d in ctx.dates_in(i):
+            value = getattr(d, "value", None)
+            if value is None and now is not None and getattr(d, "relative", False):
+                try:
+                    value = ctx.dates.find(ctx.features[i].text, now=now)[0].value
+                except (IndexError, AttributeError):
+                    value = None
+            if value is None:
+                continue
+            if getattr(d, "role", None) == "updated":
+                updated = updated or value
+            elif published is None:
+                published = value
+        if published is not None and updated is not None:
+            break
+    return published, updated
+
+
+def _body_text(f: Features) -> str:
+    return _QUOTE_MARK.sub("", _HEADING_MARK.sub("", f.text)) if f.text[:1] in "#>" else f.text
+
+
+def _kind(f: Features) -> ParagraphKind:
+    if f.is_bullet:
+        return ParagraphKind.LIST_ITEM
+    if f.text.startswith(">"):
+        return ParagraphKind.QUOTE
+    if f.text.startswith("#") or (f.n_words <= 12 and not f.ends_sentence and not f.ends_colon
+                                  and not f.stops_mid_sentence and f.text[:1].isupper()):
+        return ParagraphKind.HEADING
+    return ParagraphKind.PARAGRAPH
+
+
+def _related(source: str, units: Sequence[Unit], labels: Sequence[Label], features: Sequence[Features],
+             votes: Any) -> list[RelatedLink]:
+    out: list[RelatedLink] = []
+    section: str | None = None
+    current: RelatedLink | None = None
+    for i, u in enumerate(units):
+        lb = labels[i]
+        text = features[i].text
+        if lb is Label.RELATED_SECTION:
+            found = _captured(votes.matches[i], "section")
+            section = (found[0] if found else text).rstrip(" :|»›>-–—") or text
+            current = None
+        elif lb is Label.RELATED_TITLE:
+            sec, title = section, text
+            found_title = _captured(votes.matches[i], "title")
+            if found_title:
+                title = found_title[0]
+                found_sec = _captured(votes.matches[i], "section")
+                sec = found_sec[0] if found_sec else sec
+            current = RelatedLink(title=title, section=sec, snippet=None, span=(u.start, u.end))
+            out.append(current)
+        elif lb is Label.RELATED_SNIPPET:
+            if current is not None and current.snippet is None:
+                current = RelatedLink(title=current.title, section=current.section, snippet=text,
+                                      span=(current.span[0], u.end))  # type: ignore[index]
+                out[-1] = current
+            else:
+                current = RelatedLink(title=text, section=section, snippet=None, span=(u.start, u.end))
+                out.append(current)
+        elif lb in (Label.NAVIGATION, Label.FOOTER, Label.BODY, Label.COMMENT):
+            section = None
+            current = None
+    return out
+
+
+def _boilerplate(source: str, units: Sequence[Unit], labels: Sequence[Label],
+                 unit_rules: Sequence[tuple[str, ...]]) -> list[Block]:
+    out: list[Block] = []
+    run_start = -1
+    for i in range(len(units) + 1):
+        lb = labels[i] if i < len(units) else None
+        if run_start >= 0 and (lb is None or lb is not labels[run_start]):
+            first, last = units[run_start], units[i - 1]
+            rules = tuple(dict.fromkeys(r for k in range(run_start, i) for r in unit_rules[k]))
+            out.append(Block(source[first.start:last.end], labels[run_start], (first.start, last.end), rules))
+            run_start = -1
+        if lb is not None and lb in BOILERPLATE_LABELS and run_start < 0:
+            run_start = i
+    return out

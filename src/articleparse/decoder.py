@@ -1,0 +1,213 @@
+"""Stage 4: turn the rules' votes into exactly one label per unit.
+
+The page grammar has seven zones, in this order::
+
+    PRE ─► HEAD1 ─► HEADLINE ─► HEAD2 ─► BODY ⇄ CRUFT ─► POST
+     └──────────┴──────────────────────────┘▲
+
+PRE is the page's top (menus, teasers); HEAD1 and HEAD2 hold the fields around
+the headline (date, byline, standfirst, reading time); BODY is the article,
+interrupted only by CRUFT (an ad, a caption, an inline "ALSO READ"); POST is
+everything after it (related teasers, navigation, footer, comments). Zones
+may be skipped but never revisited, so the body is one stretch of the page.
+
+Decoding happens in two Viterbi passes:
+
+1. over zones, each unit's score in a zone being the best of its label scores
+   among the labels that zone allows, with named penalties for entering and
+   leaving the body (``params`` of the core pack);
+2. within each run of units in a multi-label zone, over labels, with bonuses
+   for the teaser grammar (section → title → snippet → title ...).
+
+The confidence of a unit's label is a logistic of the margin between the
+chosen label's score and the best other label's score.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .model import Label
+
+__all__ = ["Zone", "Decoded", "decode", "LABELS", "LABEL_INDEX"]
+
+#: Every label a unit can get (blank lines are labelled outside the decoder).
+LABELS: tuple[Label, ...] = tuple(lb for lb in Label if lb is not Label.BLANK)
+LABEL_INDEX: Mapping[Label, int] = {lb: i for i, lb in enumerate(LABELS)}
+
+
+class Zone(enum.IntEnum):
+    PRE = 0
+    HEAD1 = 1
+    HEADLINE = 2
+    HEAD2 = 3
+    BODY = 4
+    CRUFT = 5
+    POST = 6
+
+
+L = Label
+ZONE_LABELS: Mapping[Zone, tuple[Label, ...]] = {
+    Zone.PRE: (L.NAVIGATION, L.BOILERPLATE, L.RELATED_SECTION, L.RELATED_TITLE, L.RELATED_SNIPPET, L.SHARE,
+               L.AD, L.FOOTER, L.CAPTION),
+    Zone.HEAD1: (L.DATE, L.BYLINE, L.META),
+    Zone.HEADLINE: (L.HEADLINE,),
+    Zone.HEAD2: (L.STANDFIRST, L.BYLINE, L.DATE, L.META, L.CAPTION, L.SHARE, L.NAVIGATION, L.AD),
+    Zone.BODY: (L.BODY,),
+    Zone.CRUFT: (L.AD, L.SHARE, L.CAPTION, L.RELATED_SECTION, L.RELATED_TITLE, L.NAVIGATION, L.BOILERPLATE),
+    Zone.POST: (L.RELATED_SECTION, L.RELATED_TITLE, L.RELATED_SNIPPET, L.NAVIGATION, L.SHARE, L.AD, L.FOOTER,
+                L.COMMENT, L.BOILERPLATE, L.CAPTION),
+}
+_ZONE_LABEL_IDX = {z: tuple(LABEL_INDEX[lb] for lb in labels) for z, labels in ZONE_LABELS.items()}
+
+# allowed zone moves; the value names the penalty parameter charged (None: free)
+_MOVES: Mapping[Zone, Mapping[Zone, str | None]] = {
+    Zone.PRE: {Zone.PRE: None, Zone.HEAD1: "enter_head", Zone.HEADLINE: "enter_head", Zone.BODY: "enter_body"},
+    Zone.HEAD1: {Zone.HEAD1: None, Zone.HEADLINE: None, Zone.BODY: "enter_body"},
+    Zone.HEADLINE: {Zone.HEAD2: None, Zone.BODY: None},
+    Zone.HEAD2: {Zone.HEAD2: None, Zone.BODY: None},
+    Zone.BODY: {Zone.BODY: None, Zone.CRUFT: "enter_cruft", Zone.POST: "leave_body"},
+    Zone.CRUFT: {Zone.CRUFT: None, Zone.BODY: None, Zone.POST: "leave_body"},
+    Zone.POST: {Zone.POST: None},
+}
+_STARTS: Mapping[Zone, str | None] = {Zone.PRE: None, Zone.HEAD1: None, Zone.HEADLINE: None,
+                                      Zone.BODY: "enter_body"}
+
+DEFAULT_PARAMS: Mapping[str, float] = {
+    "enter_head": 0.5,
+    "enter_body": 1.0,
+    "enter_cruft": 2.0,
+    "leave_body": 1.0,
+    # per-unit cost of a zone, so that short header zones are preferred
+    "zone_cost_head1": 0.5,
+    "zone_cost_head2": 0.8,
+    "zone_cost_cruft": 0.5,
+}
+_ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
+
+#: Teaser grammar inside multi-label zones: bonus for label a followed by label b.
+DEFAULT_LABEL_BONUS: Mapping[tuple[Label, Label], float] = {
+    (L.RELATED_SECTION, L.RELATED_TITLE): 1.0,
+    (L.RELATED_TITLE, L.RELATED_SNIPPET): 1.5,
+    (L.RELATED_SNIPPET, L.RELATED_TITLE): 1.0,
+    (L.RELATED_SNIPPET, L.RELATED_SNIPPET): -1.5,
+    (L.RELATED_TITLE, L.RELATED_TITLE): 0.3,
+    (L.NAVIGATION, L.NAVIGATION): 0.3,
+    (L.FOOTER, L.FOOTER): 0.3,
+}
+
+
+@attrs.frozen
+class Decoded:
+    """The decoder's answer: per unit a zone, a label and a confidence."""
+
+    zones: tuple[Zone, ...]
+    labels: tuple[Label, ...]
+    confidence: tuple[float, ...]
+
+
+def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None = None,
+           label_bonus: Mapping[tuple[Label, Label], float] | None = None) -> Decoded:
+    """Label every unit. ``scores[i][LABEL_INDEX[label]]`` is the rules' total for that label."""
+    n = len(scores)
+    if n == 0:
+        return Decoded((), (), ())
+    p = dict(DEFAULT_PARAMS)
+    if params:
+        p.update({k: float(v) for k, v in params.items() if k in DEFAULT_PARAMS})
+    zones = _zone_viterbi(scores, p)
+    bonus = DEFAULT_LABEL_BONUS if label_bonus is None else label_bonus
+    labels: list[Label] = [L.BODY] * n
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and zones[j + 1] == zones[i]:
+            j += 1
+        allowed = ZONE_LABELS[zones[i]]
+        if len(allowed) == 1:
+            for k in range(i, j + 1):
+                labels[k] = allowed[0]
+        else:
+            run = _label_viterbi(scores, i, j, _ZONE_LABEL_IDX[zones[i]], bonus)
+            labels[i:j + 1] = run
+        i = j + 1
+    conf = []
+    for k in range(n):
+        row = scores[k]
+        mine = row[LABEL_INDEX[labels[k]]]
+        other = max((v for idx, v in enumerate(row) if LABELS[idx] is not labels[k]), default=mine)
+        conf.append(round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, mine - other)))), 3))
+    return Decoded(tuple(zones), tuple(labels), tuple(conf))
+
+
+def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:
+    n = len(scores)
+    nz = len(Zone)
+    neg = -math.inf
+    moves = [[(int(src), (p[cost] if cost else 0.0)) for src in Zone for dst2, cost in _MOVES[src].items()
+              if dst2 == dst] for dst in Zone]
+    zone_cost = [p[_ZONE_COST[z]] if z in _ZONE_COST else 0.0 for z in Zone]
+    zone_idx = [_ZONE_LABEL_IDX[z] for z in Zone]
+
+    def emissions(row: Sequence[float]) -> list[float]:
+        return [max(row[i] for i in zone_idx[z]) - zone_cost[z] for z in range(nz)]
+
+    back: list[list[int]] = []
+    em = emissions(scores[0])
+    delta = [neg] * nz
+    for z, cost in _STARTS.items():
+        delta[z] = em[z] - (p[cost] if cost else 0.0)
+    back.append([-1] * nz)
+    for t in range(1, n):
+        em = emissions(scores[t])
+        new = [neg] * nz
+        ptr = [-1] * nz
+        for z in range(nz):
+            best, arg = neg, -1
+            for src, cost in moves[z]:
+                v = delta[src] - cost
+                if v > best:
+                    best, arg = v, src
+            new[z] = best + em[z]
+            ptr[z] = arg
+        delta = new
+        back.append(ptr)
+    z = max(range(nz), key=lambda k: delta[k])
+    path = [Zone(z)] * n
+    for t in range(n - 1, -1, -1):
+        path[t] = Zone(z)
+        z = back[t][z]
+    return path
+
+
+def _label_viterbi(scores: Sequence[Sequence[float]], i: int, j: int, allowed: tuple[int, ...],
+                   bonus: Mapping[tuple[Label, Label], float]) -> list[Label]:
+    k = len(allowed)
+    trans = [[bonus.get((LABELS[a], LABELS[b]), 0.0) for b in allowed] for a in allowed]
+    delta = [scores[i][a] for a in allowed]
+    back = []
+    for t in range(i + 1, j + 1):
+        row = scores[t]
+        new, ptr = [], []
+        for b in range(k):
+            best, arg = -math.inf, 0
+            for a in range(k):
+                v = delta[a] + trans[a][b]
+                if v > best:
+                    best, arg = v, a
+            new.append(best + row[allowed[b]])
+            ptr.append(arg)
+        delta = new
+        back.append(ptr)
+    s = max(range(k), key=lambda x: delta[x])
+    out = [s]
+    for ptr in reversed(back):
+        s = ptr[s]
+        out.append(s)
+    out.reverse()
+    return [LABELS[allowed[x]] for x in out]

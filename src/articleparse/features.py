@@ -1,0 +1,139 @@
+"""Stage 2: cheap facts about each unit, computed lazily and at most once.
+
+Rules read these instead of re-scanning the text, so that twenty rules asking
+"how many words?" cost one regex pass::
+
+    >>> f = Features(0, "By Jane Doe, Staff Reporter", frozenset({"by"}))
+    >>> f.n_words, f.ends_sentence, f.stop_ratio
+    (5, False, 0.2)
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import regex
+
+__all__ = ["Features", "phrase_key"]
+
+_WORD = regex.compile(r"\w+")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# sentence-final punctuation, looking through closing quotes and brackets
+_SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]）」』]*$|[.!?。！？…]\s*\(\p{Lu}{2,}\)$")
+_BULLET = regex.compile(r"^(?:[*+•·▪◦‣○●■□–—-]|\d{1,3}[.)])\s")
+_LINK_MARKER = regex.compile(r"\[\d+\]|\]\(|\(https?://|https?://\S+|www\.\S+")
+_SEPARATOR = regex.compile(r"\s[|»›·/•]\s|\s[|»›·]\S|\S[|»›·]\s")
+_PHRASE_STRIP = regex.compile(r"[\W_]+")
+
+
+def phrase_key(text: str) -> str:
+    """The form under which whole-line phrases are compared: case-folded, letters and digits only.
+
+    Spaces go too, so glued renderings (``Go toTop``) meet their phrase (``go to top``).
+    """
+    return _PHRASE_STRIP.sub("", text.casefold())
+
+
+class Features:
+    """Facts about one unit's text. Every attribute is computed on first use."""
+
+    __slots__ = ("index", "text", "_stopwords", "__dict__")
+
+    def __init__(self, index: int, text: str, stopwords: frozenset[str]):
+        self.index = index
+        self.text = text
+        self._stopwords = stopwords
+
+    @cached_property
+    def n_chars(self) -> int:
+        return len(self.text)
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+    @cached_property
+    def n_cjk(self) -> int:
+        return 0 if self.text.isascii() else len(_CJK.findall(self.text))
+
+    @cached_property
+    def n_words(self) -> int:
+        """Words; in scripts without spaces, about one word per two characters."""
+        if self.n_cjk:
+            latin = sum(1 for t in self.tokens if not _CJK.match(t))
+            return latin + (self.n_cjk + 1) // 2
+        return len(self.tokens)
+
+    @cached_property
+    def stop_ratio(self) -> float:
+        """Share of words that are stop words of the page's language (0 when none are known)."""
+        toks = self.tokens
+        if not toks or not self._stopwords:
+            return 0.0
+        sw = self._stopwords
+        return sum(1 for t in toks if t.lower() in sw) / len(toks)
+
+    @cached_property
+    def ends_sentence(self) -> bool:
+        return bool(_SENTENCE_END.search(self.text))
+
+    @cached_property
+    def ends_colon(self) -> bool:
+        return self.text.endswith((":", "："))
+
+    @cached_property
+    def cap_ratio(self) -> float:
+        """Share of alphabetic words that start with a capital letter."""
+        words = [t for t in self.tokens if t[0].isalpha() and len(t) > 1]
+        if not words:
+            return 0.0
+        return sum(1 for t in words if t[0].isupper()) / len(words)
+
+    @cached_property
+    def upper_ratio(self) -> float:
+        letters = [c for c in self.text if c.isalpha()]
+        if not letters:
+            return 0.0
+        return sum(1 for c in letters if c.isupper()) / len(letters)
+
+    @cached_property
+    def digit_ratio(self) -> float:
+        if not self.text:
+            return 0.0
+        return sum(1 for c in self.text if c.isdigit()) / len(self.text)
+
+    @cached_property
+    def n_commas(self) -> int:
+        return self.text.count(",") + self.text.count("，") + self.text.count("、")
+
+    @cached_property
+    def is_bullet(self) -> bool:
+        return bool(_BULLET.match(self.text))
+
+    @cached_property
+    def n_links(self) -> int:
+        return len(_LINK_MARKER.findall(self.text))
+
+    @cached_property
+    def n_separators(self) -> int:
+        return len(_SEPARATOR.findall(self.text))
+
+    @cached_property
+    def key(self) -> str:
+        """The text as :func:`phrase_key` folds it."""
+        return phrase_key(self.text)
+
+    @cached_property
+    def last_word(self) -> str:
+        toks = self.tokens
+        return toks[-1].lower() if toks else ""
+
+    @cached_property
+    def stops_mid_sentence(self) -> bool:
+        """Cut off: ends in a comma, a stop word or an ellipsis-less fragment of a sentence."""
+        if self.ends_sentence:
+            return False
+        t = self.text.rstrip()
+        if t.endswith((",", "，", "、", ";")):
+            return True
+        return self.last_word in self._stopwords

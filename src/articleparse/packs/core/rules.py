@@ -1,0 +1,169 @@
+"""Code rules of the core pack: graded evidence that a threshold in data cannot express.
+
+Each rule's thresholds come from ``[params]`` in ``pack.toml`` through ``ctx.params``.
+"""
+
+from __future__ import annotations
+
+from articleparse.features import Features
+from articleparse.rules import Context, code_rule
+
+_PROSE = ("The council voted on Tuesday to close the old bridge, which has carried traffic over the river "
+          "since 1931, after engineers found cracks in two of its piers.")
+
+
+def _p(ctx: Context, name: str) -> float:
+    return ctx.params[name]
+
+
+@code_rule(
+    id="core:BD001", label="body", weight=1.0,
+    description="A long line is article text: the vote grows with its word count",
+    match=[_PROSE], no_match=["Home", "Sign in to comment"],
+)
+def long_line(f: Features, ctx: Context) -> float:
+    if f.n_words < _p(ctx, "long_line_words"):
+        return 0.0
+    return min(f.n_words, _p(ctx, "long_line_cap")) / _p(ctx, "long_line_scale")
+
+
+@code_rule(
+    id="core:BD002", label="body", weight=1.0,
+    description="A line of several words that ends like a sentence is article text",
+    match=["He said the plan would go ahead.", "Will it work?"], no_match=["World News", "Read more"],
+)
+def ends_like_sentence(f: Features, ctx: Context) -> float:
+    return 1.0 if f.ends_sentence and f.n_words >= 3 else 0.0
+
+
+@code_rule(
+    id="core:BD003", label="body", weight=1.0,
+    description="Prose is rich in the language's stop words; lists of names and menus are not (graded, signed)",
+    match=[_PROSE], no_match=["Politics Business Technology Science Health Sports Culture Travel"],
+)
+def stop_word_density(f: Features, ctx: Context) -> float:
+    if not ctx.stopwords or len(f.tokens) < 5 or f.n_cjk:
+        return 0.0
+    v = (f.stop_ratio - _p(ctx, "stop_ratio_pivot")) * _p(ctx, "stop_ratio_scale")
+    return max(-2.0, min(2.0, v))
+
+
+@code_rule(
+    id="core:BD004", label="body", weight=-1.5,
+    description="A long line that stops mid-sentence (a trailing comma or stop word) is a cut-off teaser, not text",
+    match=["The MoU between the two Parliaments also mentions the BRI,",
+           "Report by an Australian newspaper, The Klaxon, claims that its"],
+    no_match=[_PROSE, "Short line,"],
+)
+def cut_off(f: Features, ctx: Context) -> float:
+    return 1.0 if f.n_words >= 8 and f.stops_mid_sentence else 0.0
+
+
+@code_rule(
+    id="core:NV001", label="navigation", weight=1.5,
+    description="A short line without sentence punctuation is a menu item (the shorter, the surer)",
+    match=["Home", "World News", "Contact us"], no_match=[_PROSE, "It rained."],
+)
+def short_line(f: Features, ctx: Context) -> float:
+    limit = _p(ctx, "short_line_words")
+    if f.ends_sentence or f.n_words > limit:
+        return 0.0
+    return (limit + 1 - max(f.n_words, 1)) / limit
+
+
+@code_rule(
+    id="core:NV002", label="navigation", weight=1.0,
+    description="Menu separators (|, ·, », ›) between short items mark a menu or breadcrumb",
+    match=["Home | World | Asia", "News » Politics » Elections"], no_match=[_PROSE],
+)
+def separators(f: Features, ctx: Context) -> float:
+    if f.n_separators < 2 and not (f.n_separators == 1 and f.n_words <= 6):
+        return 0.0
+    return min(f.n_separators, 4) / 2
+
+
+@code_rule(
+    id="core:NV003", label="navigation", weight=1.5,
+    description="Lines dense with link markers ([12] in lynx, [text](url) in markdown) are navigation",
+    match=["[1]Home [2]World [3]Business", "* [News](https://example.com/news)"],
+    no_match=[_PROSE, "It cost [4]$20, the report said, after the council published its review of the bridge."],
+)
+def link_dense(f: Features, ctx: Context) -> float:
+    if not f.n_links:
+        return 0.0
+    density = f.n_links / max(1.0, f.n_words / 6)
+    return min(2.0, density) if density >= 0.5 else 0.0
+
+
+@code_rule(
+    id="core:NV004", label="navigation", weight=1.0,
+    description="A bulleted line of a few words is a menu or list of links",
+    match=["* Politics", "• Sign up for our newsletter"], no_match=[_PROSE, "Politics"],
+)
+def short_bullet(f: Features, ctx: Context) -> float:
+    return 1.0 if f.is_bullet and f.n_words <= 8 and not f.ends_sentence else 0.0
+
+
+def _title_shaped(f: Features, ctx: Context) -> bool:
+    if not (_p(ctx, "title_min_words") <= f.n_words <= _p(ctx, "title_max_words")):
+        return False
+    if f.is_bullet or f.n_separators or f.ends_colon or f.n_links:
+        return False
+    text = f.text
+    if text.endswith((".", ",", ";")) and not text.endswith("..."):
+        return False
+    return not text[:1].islower()
+
+
+@code_rule(
+    id="core:HL001", label="headline", weight=2.0,
+    description="A title-shaped line (a few capitalised words, no sentence end) may be the headline",
+    match=["With new big data centre, China strengthens Tibet surveillance", "Is this the end of the road?"],
+    no_match=["He said the plan would go ahead.", "Home", "• Politics and more"],
+)
+def headline_shape(f: Features, ctx: Context) -> float:
+    if not _title_shaped(f, ctx) or f.n_words < 3:
+        return 0.0
+    return 1.0 + (0.5 if f.cap_ratio >= 0.5 else 0.0)
+
+
+@code_rule(
+    id="core:RL010", label="related-title", weight=1.0,
+    description="A title-shaped line may be the title of a teaser for another story",
+    match=["Kolkata Port upbeat after trials through Bangladesh ports"],
+    no_match=["He said the plan would go ahead.", "Home"],
+)
+def teaser_title(f: Features, ctx: Context) -> float:
+    return 1.0 if _title_shaped(f, ctx) and f.n_words >= 3 else 0.0
+
+
+@code_rule(
+    id="core:RL011", label="related-snippet", weight=1.5,
+    description="A longer line right after a title-shaped line is that teaser's snippet",
+    match=[{"text": "Highlighting the diaspora's achievements, PM Modi praised their contributions, noting that "
+                    "India is now the world's top recipient", "before": ["Modi rallies diaspora for India's 2047 vision"]}],
+    no_match=[{"text": "Home", "before": ["Modi rallies diaspora for India's 2047 vision"]}, _PROSE],
+)
+def teaser_snippet(f: Features, ctx: Context) -> float:
+    prev = ctx.prev(f.index)
+    if prev is None or f.n_words < 6 or ctx.gap_before(f.index) > 1:
+        return 0.0
+    if not _title_shaped(prev, ctx) or prev.n_words < 3:
+        return 0.0
+    return 1.0 if f.n_words >= prev.n_words or f.ends_sentence or f.stops_mid_sentence else 0.0
+
+
+@code_rule(
+    id="core:DT001", label="date", weight=3.0,
+    description="A short line that is mostly a date is the page's date line",
+    match=["November 9, 2022", "Updated: 09.11.2022, 14:30 Uhr"],
+    no_match=[_PROSE, "Home"], max_chars=80,
+)
+def date_line(f: Features, ctx: Context) -> tuple[float, object]:
+    found = ctx.dates_in(f.index)
+    if not found:
+        return 0.0, None
+    covered = sum(d.end - d.start for d in found)
+    if covered < _p(ctx, "date_line_share") * f.n_chars and f.n_words > 6:
+        return 0.0, None
+    return 1.0, found[0]

@@ -1,0 +1,186 @@
+"""Stage 3: what a rule is, and how one votes.
+
+A rule looks at one unit (and, read-only, at its neighbours through the
+:class:`Context`) and returns a *strength*: 0 when it does not fire, otherwise a
+positive number that is multiplied by the rule's weight and added to the score
+of its label. Rules never change state and never see each other.
+
+Four kinds exist; the first three are written as data in ``pack.toml``:
+
+* ``pattern``: a regular expression (the ``regex`` module) searched in the line;
+  its named groups (``authors``, ``section``, ``title``, ``minutes`` ...) are kept
+  for the assembler;
+* ``phrases``: the whole line is one of a list of phrases (compared after
+  :func:`~articleparse.features.phrase_key` folding, so ``Go toTop`` is ``go to top``);
+* ``when``: thresholds on features (``n_words = [1, 4]``, ``ends_sentence = false``);
+* ``code``: a Python function in the pack's ``rules.py``, for what data cannot say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import regex
+
+from ..features import Features, phrase_key
+from ..model import Label
+
+__all__ = ["Context", "Example", "Rule", "code_rule", "FEATURE_NAMES"]
+
+#: Feature attributes a ``when`` rule may test, with their type.
+FEATURE_NAMES: Mapping[str, type] = {
+    "n_chars": int,
+    "n_words": int,
+    "n_cjk": int,
+    "stop_ratio": float,
+    "ends_sentence": bool,
+    "ends_colon": bool,
+    "cap_ratio": float,
+    "upper_ratio": float,
+    "digit_ratio": float,
+    "n_commas": int,
+    "is_bullet": bool,
+    "n_links": int,
+    "n_separators": int,
+    "stops_mid_sentence": bool,
+}
+
+
+class Context:
+    """Read-only view of the whole page that rules may consult.
+
+    ``features[i]`` are the features of unit ``i``; ``params`` are the named
+    thresholds of the loaded packs; ``dates`` finds dates in a string.
+    """
+
+    __slots__ = ("features", "units", "params", "dates", "language", "stopwords", "_cache")
+
+    def __init__(self, features: Sequence[Features], units: Sequence[Any], params: Mapping[str, Any],
+                 dates: Any, language: str | None, stopwords: frozenset[str]):
+        self.features = features
+        self.units = units
+        self.params = params
+        self.dates = dates
+        self.language = language
+        self.stopwords = stopwords
+        self._cache: dict[tuple[str, int], Any] = {}
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    def prev(self, i: int) -> Features | None:
+        return self.features[i - 1] if i > 0 else None
+
+    def next(self, i: int) -> Features | None:
+        return self.features[i + 1] if i + 1 < len(self.features) else None
+
+    def gap_before(self, i: int) -> int:
+        """Blank lines between unit ``i`` and the unit before it."""
+        if i == 0:
+            return 0
+        return self.units[i].first - self.units[i - 1].last - 1
+
+    def dates_in(self, i: int) -> list[Any]:
+        """Dates found in unit ``i`` (computed once per unit)."""
+        key = ("dates", i)
+        if key not in self._cache:
+            self._cache[key] = self.dates.find(self.features[i].text) if self.dates is not None else []
+        return self._cache[key]
+
+
+@attrs.frozen
+class Example:
+    """A line a rule must (or must not) fire on; ``before``/``after`` give optional neighbours."""
+
+    text: str
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+    @classmethod
+    def coerce(cls, value: Any) -> Example:
+        if isinstance(value, Example):
+            return value
+        if isinstance(value, str):
+            return cls(value)
+        if isinstance(value, Mapping):
+            return cls(str(value["text"]), tuple(value.get("before", ())), tuple(value.get("after", ())))
+        raise TypeError(f"an example is a string or a table with 'text', not {type(value).__name__}")
+
+
+def _examples(values: Any) -> tuple[Example, ...]:
+    return tuple(Example.coerce(v) for v in values)
+
+
+Evaluator = Callable[[Features, Context], "float | tuple[float, Any]"]
+
+
+@attrs.frozen
+class Rule:
+    """One named rule: ``evaluate`` returns ``(strength, match)``; strength 0 means silent."""
+
+    id: str
+    description: str
+    label: Label = attrs.field(converter=Label)
+    weight: float
+    kind: str
+    pack: str = ""
+    match: tuple[Example, ...] = attrs.field(default=(), converter=_examples)
+    no_match: tuple[Example, ...] = attrs.field(default=(), converter=_examples)
+    max_chars: int | None = None
+    min_chars: int = 0
+    pattern: regex.Pattern | None = attrs.field(default=None, eq=False)
+    phrases: frozenset[str] = frozenset()
+    conditions: tuple[tuple[str, Any, Any], ...] = ()
+    function: Evaluator | None = attrs.field(default=None, eq=False)
+
+    def applies_to(self, f: Features) -> bool:
+        n = f.n_chars
+        return n >= self.min_chars and (self.max_chars is None or n <= self.max_chars)
+
+    def evaluate(self, f: Features, ctx: Context) -> tuple[float, Any]:
+        """How strongly this rule fires on ``f`` (0.0 when it does not), and its match if any."""
+        if not self.applies_to(f):
+            return 0.0, None
+        if self.kind == "pattern":
+            m = self.pattern.search(f.text)  # type: ignore[union-attr]
+            return (1.0, m) if m else (0.0, None)
+        if self.kind == "phrases":
+            return (1.0, None) if f.key in self.phrases else (0.0, None)
+        if self.kind == "when":
+            for name, lo, hi in self.conditions:
+                value = getattr(f, name)
+                if lo is not None and value < lo or hi is not None and value > hi:
+                    return 0.0, None
+            return 1.0, None
+        out = self.function(f, ctx)  # type: ignore[misc]
+        if isinstance(out, tuple):
+            return float(out[0] or 0.0), out[1]
+        return float(out or 0.0), None
+
+
+def code_rule(*, id: str, description: str, label: str, weight: float = 1.0,
+              match: Sequence[Any] = (), no_match: Sequence[Any] = (),
+              max_chars: int | None = None, min_chars: int = 0) -> Callable[[Evaluator], Rule]:
+    """Declare a rule written in Python, in a pack's ``rules.py``::
+
+        @code_rule(id="xx:BD001", description="...", label="body",
+                   match=["A long sentence ..."], no_match=["Home"])
+        def prose(f, ctx):
+            return f.n_words / 20
+
+    The function gets the unit's :class:`Features` and the page :class:`Context`
+    and returns a strength (0 when it does not fire), or ``(strength, match)``.
+    """
+
+    def wrap(fn: Evaluator) -> Rule:
+        return Rule(id=id, description=description, label=label, weight=weight, kind="code",
+                    match=match, no_match=no_match, max_chars=max_chars, min_chars=min_chars,
+                    function=fn)
+
+    return wrap
+
+
+def phrase_set(phrases: Sequence[str]) -> frozenset[str]:
+    return frozenset(k for k in (phrase_key(p) for p in phrases) if k)
