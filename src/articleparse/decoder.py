@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import enum
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -154,8 +155,11 @@ def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> 
     zone_cost = [p[_ZONE_COST[z]] if z in _ZONE_COST else 0.0 for z in Zone]
     zone_idx = [_ZONE_LABEL_IDX[z] for z in Zone]
 
+    getters = [operator.itemgetter(*idx) if len(idx) > 1 else None for idx in zone_idx]
+
     def emissions(row: Sequence[float]) -> list[float]:
-        return [max(row[i] for i in zone_idx[z]) - zone_cost[z] for z in range(nz)]
+        return [(max(g(row)) if g is not None else row[zone_idx[z][0]]) - zone_cost[z]
+                for z, g in enumerate(getters)]
 
     back: list[list[int]] = []
     em = emissions(scores[0])
@@ -188,23 +192,31 @@ def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> 
 def _label_viterbi(scores: Sequence[Sequence[float]], i: int, j: int, allowed: tuple[int, ...],
                    bonus: Mapping[tuple[Label, Label], float]) -> list[Label]:
     k = len(allowed)
-    trans = [[bonus.get((LABELS[a], LABELS[b]), 0.0) for b in allowed] for a in allowed]
+    # transitions are free except for the few label pairs of the teaser grammar
+    special: list[list[tuple[int, float]]] = [[] for _ in range(k)]
+    for a in range(k):
+        for b in range(k):
+            v = bonus.get((LABELS[allowed[a]], LABELS[allowed[b]]), 0.0)
+            if v:
+                special[b].append((a, v))
     delta = [scores[i][a] for a in allowed]
     back = []
+    rng = range(k)
     for t in range(i + 1, j + 1):
         row = scores[t]
+        top = max(rng, key=delta.__getitem__)
+        top_v = delta[top]
         new, ptr = [], []
-        for b in range(k):
-            best, arg = -math.inf, 0
-            for a in range(k):
-                v = delta[a] + trans[a][b]
-                if v > best:
-                    best, arg = v, a
+        for b in rng:
+            best, arg = top_v, top
+            for a, v in special[b]:
+                if delta[a] + v > best:
+                    best, arg = delta[a] + v, a
             new.append(best + row[allowed[b]])
             ptr.append(arg)
         delta = new
         back.append(ptr)
-    s = max(range(k), key=lambda x: delta[x])
+    s = max(rng, key=delta.__getitem__)
     out = [s]
     for ptr in reversed(back):
         s = ptr[s]

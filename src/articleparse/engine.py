@@ -38,21 +38,33 @@ class Votes:
 
 
 class _RuleSet:
-    """The rules that apply to pages of one language, indexed for speed."""
+    """The rules that apply to pages of one language, indexed for speed.
 
-    __slots__ = ("rules", "phrases", "stopwords", "dates", "language")
+    Phrase rules are one dict lookup per unit. The others are kept as
+    ``(max_chars, min_chars, label index, weight, rule, test)`` tuples sorted by
+    ``max_chars`` (longest first), so that a long line stops at the first rule
+    too short for it; ``test`` is the bound ``search`` of a pattern rule.
+    """
+
+    __slots__ = ("rules", "phrases", "checks", "stopwords", "dates", "language")
 
     def __init__(self, packs: Sequence[Pack], language: str | None, dates: Any):
         self.language = language
-        self.phrases: dict[str, list[Rule]] = {}
+        self.phrases: dict[str, list[tuple[int, float, Rule]]] = {}
         self.rules: list[Rule] = []
         for pack in packs:
             for rule in pack.rules:
                 if rule.kind == "phrases":
                     for key in rule.phrases:
-                        self.phrases.setdefault(key, []).append(rule)
+                        self.phrases.setdefault(key, []).append((LABEL_INDEX[rule.label], rule.weight, rule))
                 else:
                     self.rules.append(rule)
+        unbounded = 1 << 62
+        self.checks = sorted(
+            ((r.max_chars if r.max_chars is not None else unbounded, r.min_chars, LABEL_INDEX[r.label], r.weight, r,
+              r.pattern.search if r.kind == "pattern" else None) for r in self.rules),
+            key=lambda c: -c[0],
+        )
         lang_packs = [p for p in packs if language and language in p.languages]
         self.stopwords = frozenset().union(*(p.stopwords for p in lang_packs)) if lang_packs else frozenset()
         self.dates = dates
@@ -115,22 +127,36 @@ class Engine:
         """Run every rule of ``ruleset`` on every unit."""
         scores, fired, matches = [], [], []
         phrases = ruleset.phrases
-        rules = ruleset.rules
+        checks = ruleset.checks
+        prior = self._prior
         for f in features:
-            row = list(self._prior)
+            row = list(prior)
             hits: list[tuple[str, Label, float]] = []
             caught: dict[str, Any] = {}
-            for rule in phrases.get(f.key, ()):
+            n = f.n_chars
+            text = f.text
+            for idx, weight, rule in phrases.get(f.key, ()):
                 if rule.applies_to(f):
-                    row[LABEL_INDEX[rule.label]] += rule.weight
-                    hits.append((rule.id, rule.label, rule.weight))
-            for rule in rules:
-                strength, m = rule.evaluate(f, ctx)
-                if strength:
-                    row[LABEL_INDEX[rule.label]] += rule.weight * strength
-                    hits.append((rule.id, rule.label, rule.weight * strength))
-                    if m is not None:
-                        caught[rule.id] = m
+                    row[idx] += weight
+                    hits.append((rule.id, rule.label, weight))
+            for max_chars, min_chars, idx, weight, rule, search in checks:
+                if n > max_chars:
+                    break  # every later rule is for still shorter lines
+                if n < min_chars:
+                    continue
+                if search is not None:
+                    m = search(text)
+                    if m is None:
+                        continue
+                    strength = 1.0
+                else:
+                    strength, m = rule.evaluate(f, ctx)
+                    if not strength:
+                        continue
+                row[idx] += weight * strength
+                hits.append((rule.id, rule.label, weight * strength))
+                if m is not None:
+                    caught[rule.id] = m
             scores.append(row)
             fired.append(hits)
             matches.append(caught)
@@ -155,12 +181,28 @@ class Engine:
         ctx = Context(features, units, self.params, ruleset.dates, language, ruleset.stopwords)
         votes = self.vote(features, ctx, ruleset)
         decoded = decode(votes.scores, self.params)
+        if Label.BODY not in decoded.labels:
+            decoded = decode(_lift_body(votes.scores, self.params), self.params)
         return _assemble.assemble(text, lines, units, features, votes, decoded, ctx,
                                   language=language, fmt=fmt, now=now)
 
     def _detect(self, units: Sequence[Any]) -> str | None:
         long_units = [u.text for u in units if len(u.text) >= 60][:_LANG_SAMPLE_UNITS]
         return detect_language(long_units or [u.text for u in units], self._stopwords)
+
+
+def _lift_body(scores: Sequence[list[float]], params: Mapping[str, Any]) -> list[list[float]]:
+    """Scores with body raised just enough for the best body candidate to win: every page has an article."""
+    b = LABEL_INDEX[Label.BODY]
+    margins = [row[b] - max(v for k, v in enumerate(row) if k != b) for row in scores]
+    # enough to pay for entering and leaving the body zone too
+    lift = 1.0 + float(params.get("enter_body", 1.0)) + float(params.get("leave_body", 1.0)) - max(margins)
+    out = []
+    for row in scores:
+        row = list(row)
+        row[b] += lift
+        out.append(row)
+    return out
 
 
 def _type_message(value: object) -> str:

@@ -10,11 +10,28 @@ Rules read these instead of re-scanning the text, so that twenty rules asking
 
 from __future__ import annotations
 
-from functools import cached_property
-
 import regex
 
 __all__ = ["Features", "phrase_key"]
+
+
+class cached_property:  # noqa: N801 - reads like the functools decorator it replaces
+    """A lazily computed attribute, stored on the instance on first use.
+
+    Like :class:`functools.cached_property` but without its lock, which costs more
+    than the features themselves; Features are never shared between threads.
+    """
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 _WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")

@@ -11,6 +11,7 @@ page's longer lines wins::
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import regex
@@ -51,12 +52,12 @@ def detect_language(texts: Iterable[str], stopwords: Mapping[str, frozenset[str]
             # kana is a small share of Japanese text, next to many Han characters
             if share >= (0.05 if code == "ja" else 0.3):
                 return code
-    tokens = [t.lower() for t in _WORD.findall(joined)[:_SAMPLE_TOKENS]]
+    counts = Counter(t.lower() for t in _WORD.findall(joined)[:_SAMPLE_TOKENS])
     best, best_hits = None, 0
     for code, words in stopwords.items():
         if not words:
             continue
-        hits = sum(1 for t in tokens if t in words)
+        hits = sum(counts[w] for w in words.intersection(counts))
         if hits > best_hits:
             best, best_hits = code, hits
     if best_hits < _MIN_HITS:

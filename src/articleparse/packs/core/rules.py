@@ -36,16 +36,30 @@ def ends_like_sentence(f: Features, ctx: Context) -> float:
     return 1.0 if f.ends_sentence and f.n_words >= 3 else 0.0
 
 
-@code_rule(
-    id="core:BD003", label="body", weight=1.0,
-    description="Prose is rich in the language's stop words; lists of names and menus are not (graded, signed)",
-    match=[_PROSE], no_match=["Politics Business Technology Science Health Sports Culture Travel"],
-)
-def stop_word_density(f: Features, ctx: Context) -> float:
+def _stop_evidence(f: Features, ctx: Context) -> float:
+    """Signed distance of the line's stop-word share from that of ordinary prose (0 when unknown)."""
     if not ctx.stopwords or len(f.tokens) < 5 or f.n_cjk:
         return 0.0
     v = (f.stop_ratio - _p(ctx, "stop_ratio_pivot")) * _p(ctx, "stop_ratio_scale")
     return max(-2.0, min(2.0, v))
+
+
+@code_rule(
+    id="core:BD003", label="body", weight=1.0,
+    description="Prose is rich in the language's stop words: the vote grows with their share",
+    match=[_PROSE], no_match=["Politics Business Technology Science Health Sports Culture Travel"],
+)
+def stop_word_rich(f: Features, ctx: Context) -> float:
+    return max(0.0, _stop_evidence(f, ctx))
+
+
+@code_rule(
+    id="core:BD005", label="body", weight=-1.0,
+    description="A line of several words with almost no stop words is a list of names or links, not prose",
+    match=["Politics Business Technology Science Health Sports Culture Travel"], no_match=[_PROSE, "Home"],
+)
+def stop_word_poor(f: Features, ctx: Context) -> float:
+    return max(0.0, -_stop_evidence(f, ctx))
 
 
 @code_rule(
@@ -112,7 +126,17 @@ def _title_shaped(f: Features, ctx: Context) -> bool:
     text = f.text
     if text.endswith((".", ",", ";")) and not text.endswith("..."):
         return False
-    return not text[:1].islower()
+    if text[:1].islower() or _mostly_date(f, ctx):
+        return False
+    return True
+
+
+def _mostly_date(f: Features, ctx: Context) -> bool:
+    """The dates found in the line cover a large share of it (a date line, not a title)."""
+    if f.n_chars > 80:
+        return False
+    found = ctx.dates_in(f.index)
+    return bool(found) and sum(d.end - d.start for d in found) >= _p(ctx, "date_line_share") * f.n_chars
 
 
 @code_rule(
@@ -161,9 +185,6 @@ def teaser_snippet(f: Features, ctx: Context) -> float:
 )
 def date_line(f: Features, ctx: Context) -> tuple[float, object]:
     found = ctx.dates_in(f.index)
-    if not found:
-        return 0.0, None
-    covered = sum(d.end - d.start for d in found)
-    if covered < _p(ctx, "date_line_share") * f.n_chars and f.n_words > 6:
+    if not found or not (_mostly_date(f, ctx) or f.n_words <= 6):
         return 0.0, None
     return 1.0, found[0]
