@@ -22,7 +22,8 @@ _BREAK = regex.compile(r"\r\n|\r|\n")
 # characters that carry no text: zero-width spaces and joiners, BOM, soft hyphen
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # every kind of white space, NBSP and the other Unicode spaces included
-_SPACES = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# (\x1c-\x1f count too: Python's str.isspace() says so, and users strip with it)
+_SPACES = regex.compile(r"[\s\x1c-\x1f\x85\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # characters that take two terminal columns (CJK, Hangul, full-width forms)
 _WIDE = regex.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
                       r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
