@@ -208,29 +208,76 @@ def _byline(source: str, unit: Unit, text: str, matches: dict[str, Any]) -> Byli
     return Byline(raw=text, authors=authors, organization=org[0] if org else None, span=(unit.start, unit.end))
 
 
+# How much each kind of evidence counts when choosing the publication date among all dates
+# of the page (named here, documented in docs/architecture.md).
+_DATE_LABEL_SCORE = {
+    Label.DATE: 3.0, Label.BYLINE: 2.5, Label.META: 1.0, Label.HEADLINE: 1.0, Label.STANDFIRST: 0.5,
+    Label.BODY: 0.0, Label.NAVIGATION: 0.0, Label.BOILERPLATE: 0.0, Label.CAPTION: 0.0, Label.SHARE: 0.0,
+    Label.AD: -0.5, Label.RELATED_TITLE: -1.5, Label.RELATED_SNIPPET: -1.5, Label.RELATED_SECTION: -1.5,
+    Label.COMMENT: -2.5, Label.FOOTER: -3.0,
+}
+_DATE_NEAR = ((2, 3.0), (5, 2.0), (12, 1.0), (30, 0.0))
+_DATE_FAR = -1.0
+_DATE_ROLE_PUBLISHED = 2.0
+_DATE_SHORT_LINE = 1.0
+_DATE_REPEATED = 0.5
+_DATE_SCAN_CHARS = 200
+
+
 def _dates(labels: Sequence[Label], zones: Sequence[Zone], ctx: Context,
            now: _dt.datetime | None) -> tuple[Any, Any]:
-    """Published and updated dates: header lines first, then any date or byline line."""
-    order = [i for i in range(len(labels)) if zones[i] in _HEADER_ZONES]
-    order += [i for i in range(len(labels)) if labels[i] in (Label.DATE, Label.BYLINE, Label.META)
-              and i not in order]
-    published = updated = None
-    for i in order:
-        for d in ctx.dates_in(i):
-            value = getattr(d, "value", None)
-            if value is None and now is not None and getattr(d, "relative", False):
-                try:
-                    value = ctx.dates.find(ctx.features[i].text, now=now)[0].value
-                except (IndexError, AttributeError):
-                    value = None
+    """Published and updated dates, chosen among every date of the page.
+
+    Each date found in a line of up to ``_DATE_SCAN_CHARS`` characters is a
+    candidate, scored by the label of its line, its distance from the headline
+    (or the body's start), a "published" label before it, and whether the line
+    is little more than the date; an "updated" label makes it the update date.
+    """
+    n = len(labels)
+    anchor = next((i for i in range(n) if labels[i] is Label.HEADLINE), None)
+    if anchor is None:
+        anchor = next((i for i in range(n) if labels[i] is Label.BODY), 0)
+    candidates: list[tuple[float, int, Any, str | None]] = []
+    seen: dict[Any, int] = {}
+    for i in range(n):
+        f = ctx.features[i]
+        if f.n_chars > _DATE_SCAN_CHARS:
+            continue
+        found = ctx.dates_in(i)
+        if not found:
+            continue
+        if now is not None and any(getattr(d, "relative", False) for d in found):
+            found = ctx.dates.find(f.text, now=now)
+        covered = sum(d.end - d.start for d in found)
+        for d in found:
+            value = d.value
             if value is None:
                 continue
-            if getattr(d, "role", None) == "updated":
-                updated = updated or value
-            elif published is None:
-                published = value
-        if published is not None and updated is not None:
-            break
+            score = _DATE_LABEL_SCORE.get(labels[i], 0.0)
+            dist = abs(i - anchor)
+            score += next((v for limit, v in _DATE_NEAR if dist <= limit), _DATE_FAR)
+            if d.role == "published":
+                score += _DATE_ROLE_PUBLISHED
+            if covered >= 0.4 * f.n_chars:
+                score += _DATE_SHORT_LINE
+            key = value.isoformat()[:10] if hasattr(value, "isoformat") else value
+            seen[key] = seen.get(key, 0) + 1
+            candidates.append((score, i, value, d.role))
+    if not candidates:
+        return None, None
+    published = updated = None
+    best = -1e9
+    for score, i, value, role in candidates:
+        key = value.isoformat()[:10]
+        score += _DATE_REPEATED * min(2, seen[key] - 1)
+        if role == "updated":
+            if updated is None:
+                updated = value
+            continue
+        if score > best:
+            best, published = score, value
+    if published is None:
+        published, updated = updated, None
     return published, updated
 
 

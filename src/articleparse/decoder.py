@@ -88,6 +88,10 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "zone_cost_head1": 0.5,
     "zone_cost_head2": 0.8,
     "zone_cost_cruft": 0.5,
+    # the headline pass: how far above the body to look, and what distance costs
+    "headline_window": 25,
+    "headline_decay": 0.15,
+    "headline_min": 0.5,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -137,6 +141,9 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
             run = _label_viterbi(scores, i, j, _ZONE_LABEL_IDX[zones[i]], bonus)
             labels[i:j + 1] = run
         i = j + 1
+    zones_out = list(zones)
+    _headline_pass(scores, zones_out, labels, p)
+    zones = zones_out
     conf = []
     for k in range(n):
         row = scores[k]
@@ -144,6 +151,53 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
         other = max((v for idx, v in enumerate(row) if LABELS[idx] is not labels[k]), default=mine)
         conf.append(round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, mine - other)))), 3))
     return Decoded(tuple(zones), tuple(labels), tuple(conf))
+
+
+#: Labels whose evidence competes with a headline candidate's (a title-shaped teaser does not).
+_HEADLINE_RIVALS = tuple(LABEL_INDEX[lb] for lb in (
+    L.NAVIGATION, L.SHARE, L.RELATED_SECTION, L.BYLINE, L.DATE, L.META, L.CAPTION, L.AD, L.FOOTER, L.COMMENT,
+    L.BOILERPLATE, L.STANDFIRST))
+
+
+def _headline_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
+                   p: Mapping[str, float]) -> None:
+    """Choose the headline among the title-shaped lines just above the body (in place).
+
+    The zone pass only lets header fields (date, byline, standfirst ...) stand between
+    headline and body; real pages also put captions, share bars and kickers there. So
+    the headline is re-chosen: the candidate whose headline votes beat its rival
+    labels by the widest margin, less ``headline_decay`` per unit of distance from the
+    body, within ``headline_window`` units. The body's first unit is a candidate too
+    when it is title-shaped and more body follows.
+    """
+    n = len(labels)
+    start = next((i for i in range(n) if labels[i] is L.BODY), None)
+    if start is None:
+        return
+    h = LABEL_INDEX[L.HEADLINE]
+    b = LABEL_INDEX[L.BODY]
+    best, best_i = p["headline_min"], None
+    lo = max(0, start - int(p["headline_window"]))
+    for i in range(lo, start + 1):
+        row = scores[i]
+        margin = row[h] - max(row[k] for k in _HEADLINE_RIVALS)
+        if i == start:
+            if start + 1 >= n or labels[start + 1] is not L.BODY:
+                continue
+            margin = min(margin, row[h] - row[b])
+        value = margin - p["headline_decay"] * (start - 1 - i if i < start else 0)
+        if value > best:
+            best, best_i = value, i
+    old = [i for i in range(n) if labels[i] is L.HEADLINE]
+    if best_i is None:
+        return
+    for i in old:
+        if i != best_i:
+            pre = _ZONE_LABEL_IDX[Zone.PRE]
+            labels[i] = LABELS[max(pre, key=lambda k: scores[i][k])]
+            zones[i] = Zone.PRE
+    labels[best_i] = L.HEADLINE
+    zones[best_i] = Zone.HEADLINE
 
 
 def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:

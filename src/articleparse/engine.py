@@ -70,13 +70,24 @@ class _RuleSet:
         self.dates = dates
 
 
+class _LanguageDates:
+    """The engine's date lexicon read with one language's order for ambiguous numeric dates."""
+
+    __slots__ = ("lexicon", "order")
+
+    def __init__(self, lexicon: Any, order: str | None):
+        self.lexicon = lexicon
+        self.order = order
+
+    def find(self, text: str, *, now: _dt.datetime | None = None) -> list[Any]:
+        return self.lexicon.find(text, now=now, order=self.order)
+
+
 def _date_lexicon(packs: Sequence[Pack]) -> Any:
-    tables = [p.dates for p in packs if p.dates]
-    try:
-        from .dates import DateLexicon
-    except ImportError:  # pragma: no cover - the dates module ships with the package
-        return None
-    return DateLexicon.from_tables(tables) if tables else DateLexicon.from_tables([])
+    """One lexicon of every installed language's month names: pages mix languages in their dates."""
+    from .dates import DateLexicon
+
+    return DateLexicon.from_tables([p.dates for p in packs if p.dates])
 
 
 class Engine:
@@ -106,6 +117,7 @@ class Engine:
         self._prior = [float(prior.get(lb.value, 0.0)) for lb in LABELS]
         self._stopwords = {code: p.stopwords for code, p in self._by_language.items() if p.stopwords}
         self._rulesets: dict[str | None, _RuleSet] = {}
+        self._dates: Any = None
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ helpers
@@ -119,7 +131,11 @@ class Engine:
                     chosen.append(self._by_language[language])
                 if "en" in self._by_language and language != "en":
                     chosen.append(self._by_language["en"])
-                rs = _RuleSet(chosen, language, _date_lexicon(chosen))
+                if self._dates is None:
+                    self._dates = _date_lexicon(self.packs)
+                table = self._by_language[language].dates if language in self._by_language else None
+                order = (table or {}).get("order")
+                rs = _RuleSet(chosen, language, _LanguageDates(self._dates, order if order in ("dmy", "mdy") else None))
                 self._rulesets[language] = rs
         return rs
 

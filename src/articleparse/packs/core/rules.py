@@ -188,3 +188,28 @@ def date_line(f: Features, ctx: Context) -> tuple[float, object]:
     if not found or not (_mostly_date(f, ctx) or f.n_words <= 6):
         return 0.0, None
     return 1.0, found[0]
+
+
+def _unit_text_counts(ctx: Context) -> dict[str, int]:
+    """How often each line's case-folded text occurs in the page (computed once per page)."""
+    key = ("text_counts", -1)
+    counts = ctx._cache.get(key)
+    if counts is None:
+        counts = {}
+        for g in ctx.features:
+            t = g.text.casefold()
+            counts[t] = counts.get(t, 0) + 1
+        ctx._cache[key] = counts
+    return counts
+
+
+@code_rule(
+    id="core:HL002", label="headline", weight=1.5,
+    description="A title-shaped line that the page repeats (title bar, breadcrumb, share text) is likely the headline",
+    match=[{"text": "Bridge closes after cracks are found", "after": ["Home", "Bridge closes after cracks are found"]}],
+    no_match=[{"text": "Bridge closes after cracks are found", "after": ["Home"]}],
+)
+def echoed_title(f: Features, ctx: Context) -> float:
+    if f.n_words < 4 or not _title_shaped(f, ctx):
+        return 0.0
+    return 1.0 if _unit_text_counts(ctx).get(f.text.casefold(), 0) >= 2 else 0.0
