@@ -146,12 +146,17 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
                 text = text[:credit[1].start()].rstrip()
             if text:
                 standfirst_parts.append(text)
-        elif lb is Label.BYLINE and byline is None:
-            byline = _byline(source, units[i], text, votes.matches[i])
         if lb is Label.META and reading_time is None:
             minutes = _captured(votes.matches[i], "minutes")
             if minutes:
                 reading_time = int(minutes[0])
+    byline_units = [i for i in range(n) if labels[i] is Label.BYLINE]
+    if byline_units:
+        # the byline nearest the headline (or the body's start) is the article's own
+        anchor = next((i for i in range(n) if labels[i] is Label.HEADLINE),
+                      next((i for i in range(n) if labels[i] is Label.BODY), 0))
+        i = min(byline_units, key=lambda k: (abs(k - anchor), k))
+        byline = _byline(source, units[i], features[i].text, votes.matches[i])
     if source_credit is None:
         for i in range(n):
             if zones[i] in _HEADER_ZONES:

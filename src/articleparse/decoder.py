@@ -92,6 +92,10 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "headline_window": 25,
     "headline_decay": 0.15,
     "headline_min": 0.5,
+    # the header-field pass: bylines and date lines near the headline, wherever the zones put them
+    "field_window_before": 10,
+    "field_window_after": 10,
+    "field_decay": 0.2,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -143,6 +147,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
         i = j + 1
     zones_out = list(zones)
     _headline_pass(scores, zones_out, labels, p)
+    _field_pass(scores, zones_out, labels, p)
     zones = zones_out
     conf = []
     for k in range(n):
@@ -198,6 +203,48 @@ def _headline_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels:
             zones[i] = Zone.PRE
     labels[best_i] = L.HEADLINE
     zones[best_i] = Zone.HEADLINE
+
+
+_FIELD_RIVALS = tuple(LABEL_INDEX[lb] for lb in (
+    L.SHARE, L.RELATED_SECTION, L.META, L.CAPTION, L.AD, L.FOOTER, L.COMMENT, L.BOILERPLATE, L.STANDFIRST,
+    L.NAVIGATION))
+
+
+def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
+                p: Mapping[str, float]) -> None:
+    """Label the byline and date lines around the headline and the body's start (in place).
+
+    Pages put "Von Anna Schmidt" or "19.10.2019, 05:00 Uhr" above the headline, between
+    a caption and the text, or after the first paragraph, where the zone pass may have
+    read them as teasers or body. Within ``field_window_before`` units above the
+    headline (or the body's start) and ``field_window_after`` units into the body, a
+    unit whose byline or date votes beat its rivals' takes that label; one byline (the
+    nearest strong one) and any number of date lines.
+    """
+    n = len(labels)
+    start = next((i for i in range(n) if labels[i] is L.BODY), None)
+    if start is None:
+        return
+    anchor = next((i for i in range(n) if labels[i] is L.HEADLINE), start)
+    lo = max(0, min(anchor, start) - int(p["field_window_before"]))
+    hi = min(n, start + int(p["field_window_after"]) + 1)
+    by, dt = LABEL_INDEX[L.BYLINE], LABEL_INDEX[L.DATE]
+    best, best_i = 0.0, None
+    have_byline = any(labels[i] is L.BYLINE for i in range(lo, hi))
+    for i in range(lo, hi):
+        if labels[i] in (L.HEADLINE, L.BYLINE, L.DATE):
+            continue
+        row = scores[i]
+        rival = max(row[k] for k in _FIELD_RIVALS)
+        margin = row[by] - rival - p["field_decay"] * abs(i - anchor)
+        if not have_byline and row[by] > 0 and row[by] > rival and margin > best:
+            best, best_i = margin, i
+        if row[dt] > rival and row[dt] > 0:
+            labels[i] = L.DATE
+            zones[i] = Zone.HEAD2 if i < start else Zone.CRUFT
+    if best_i is not None:
+        labels[best_i] = L.BYLINE
+        zones[best_i] = Zone.HEAD2 if best_i < start else Zone.CRUFT
 
 
 def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:

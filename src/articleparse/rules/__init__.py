@@ -4,10 +4,11 @@ See :mod:`articleparse.rules.base` for what a rule is and
 :mod:`articleparse.rules.loader` for how packs are found and validated.
 """
 
-from .base import Context, Example, Rule, code_rule
+from .base import Capture, Context, Example, Rule, code_rule
 from .loader import ENTRY_POINT_GROUP, Pack, installed_packs, load_installed, load_pack, load_pack_folder
 
 __all__ = [
+    "Capture",
     "ENTRY_POINT_GROUP",
     "Context",
     "Example",

@@ -27,7 +27,7 @@ import regex
 from ..features import Features, phrase_key
 from ..model import Label
 
-__all__ = ["Context", "Example", "Rule", "code_rule", "FEATURE_NAMES"]
+__all__ = ["Capture", "Context", "Example", "Rule", "code_rule", "FEATURE_NAMES"]
 
 #: Feature attributes a ``when`` rule may test, with their type.
 FEATURE_NAMES: Mapping[str, type] = {
@@ -88,6 +88,32 @@ class Context:
         if key not in self._cache:
             self._cache[key] = self.dates.find(self.features[i].text) if self.dates is not None else []
         return self._cache[key]
+
+
+class Capture:
+    """What a code rule found, in the shape of a regex match: named groups and a span.
+
+        >>> Capture({"authors": "Jane Doe"}, 0, 8).group("authors")
+        'Jane Doe'
+    """
+
+    __slots__ = ("_groups", "_start", "_end")
+
+    def __init__(self, groups: Mapping[str, str | None], start: int = 0, end: int = 0):
+        self._groups = dict(groups)
+        self._start = start
+        self._end = end
+
+    def group(self, name: str) -> str | None:
+        if name not in self._groups:
+            raise IndexError(f"no such group: {name}")
+        return self._groups[name]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 @attrs.frozen

@@ -5,8 +5,10 @@ Each rule's thresholds come from ``[params]`` in ``pack.toml`` through ``ctx.par
 
 from __future__ import annotations
 
+import regex
+
 from articleparse.features import Features
-from articleparse.rules import Context, code_rule
+from articleparse.rules import Capture, Context, code_rule
 
 _PROSE = ("The council voted on Tuesday to close the old bridge, which has carried traffic over the river "
           "since 1931, after engineers found cracks in two of its piers.")
@@ -213,3 +215,39 @@ def echoed_title(f: Features, ctx: Context) -> float:
     if f.n_words < 4 or not _title_shaped(f, ctx):
         return 0.0
     return 1.0 if _unit_text_counts(ctx).get(f.text.casefold(), 0) >= 2 else 0.0
+
+
+_NAME_PREFIX = regex.compile(r"^(?:by|von|par|por|door|di|da|av|af|autor(?:in)?|author|text)\s*:?\s+", regex.I)
+_NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|das|y)){0,3}$")
+_NAME_TRIM = " |·•/,;–—-:()[]"
+
+
+@code_rule(
+    id="core:BY010", label="byline", weight=2.5, max_chars=120,
+    description="A short line with a date and, beside it, a name (two to four capitalised words, or 'by'/'von' and a name) is a byline",
+    match=["Bettina Kugler 19.10.2019, 05:00 Uhr", "Von Jan Kupitz | Oct 24, 2023", "By Jane Doe · March 9, 2017"],
+    no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017"],
+)
+def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    if f.n_words > 16:
+        return 0.0
+    found = ctx.dates_in(f.index)
+    if not found:
+        return 0.0
+    text = f.text
+    pieces, pos = [], 0
+    for d in found:
+        # text right before a labelled date ("Updated:") is the label, not a name
+        pieces.append("" if d.role else text[pos:d.start])
+        pos = d.end
+    pieces.append(text[pos:])
+    for piece in pieces:
+        cand = piece.strip(_NAME_TRIM)
+        prefixed = bool(_NAME_PREFIX.match(cand))
+        cand = _NAME_PREFIX.sub("", cand).strip(_NAME_TRIM)
+        words = cand.split()
+        if not words or len(words) > 4 or (len(words) < 2 and not prefixed):
+            continue
+        if _NAME.match(cand) and not any(w.lower() in ctx.stopwords for w in words):
+            return 1.0, Capture({"authors": cand})
+    return 0.0
