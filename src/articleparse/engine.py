@@ -62,7 +62,8 @@ class _RuleSet:
         unbounded = 1 << 62
         self.checks = sorted(
             ((r.max_chars if r.max_chars is not None else unbounded, r.min_chars, LABEL_INDEX[r.label], r.weight, r,
-              r.pattern.search if r.kind == "pattern" else None) for r in self.rules),
+              r.pattern.search if r.kind == "pattern" else None,
+              r.function if r.kind == "code" else None) for r in self.rules),
             key=lambda c: -c[0],
         )
         lang_packs = [p for p in packs if language and language in p.languages]
@@ -155,7 +156,7 @@ class Engine:
                 if rule.applies_to(f):
                     row[idx] += weight
                     hits.append((rule.id, rule.label, weight))
-            for max_chars, min_chars, idx, weight, rule, search in checks:
+            for max_chars, min_chars, idx, weight, rule, search, function in checks:
                 if n > max_chars:
                     break  # every later rule is for still shorter lines
                 if n < min_chars:
@@ -166,7 +167,14 @@ class Engine:
                         continue
                     strength = 1.0
                 else:
-                    strength, m = rule.evaluate(f, ctx)
+                    if function is not None:
+                        out = function(f, ctx)
+                        if isinstance(out, tuple):
+                            strength, m = out
+                        else:
+                            strength, m = out, None
+                    else:
+                        strength, m = rule.evaluate(f, ctx)
                     if not strength:
                         continue
                 row[idx] += weight * strength

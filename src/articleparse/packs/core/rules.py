@@ -121,6 +121,14 @@ def short_bullet(f: Features, ctx: Context) -> float:
 
 
 def _title_shaped(f: Features, ctx: Context) -> bool:
+    """A few words, no sentence end, no list or menu marks: a headline or teaser title (cached per unit)."""
+    cached = f.__dict__.get("_title_shaped")
+    if cached is None:
+        cached = f.__dict__["_title_shaped"] = _compute_title_shaped(f, ctx)
+    return cached
+
+
+def _compute_title_shaped(f: Features, ctx: Context) -> bool:
     if not (_p(ctx, "title_min_words") <= f.n_words <= _p(ctx, "title_max_words")):
         return False
     if f.is_bullet or f.n_separators or f.ends_colon or f.n_links:
