@@ -60,7 +60,8 @@ ZONE_LABELS: Mapping[Zone, tuple[Label, ...]] = {
     Zone.HEADLINE: (L.HEADLINE,),
     Zone.HEAD2: (L.STANDFIRST, L.BYLINE, L.DATE, L.META, L.CAPTION, L.SHARE, L.NAVIGATION, L.AD),
     Zone.BODY: (L.BODY,),
-    Zone.CRUFT: (L.AD, L.SHARE, L.CAPTION, L.RELATED_SECTION, L.RELATED_TITLE, L.NAVIGATION, L.BOILERPLATE),
+    # no related-section heading in CRUFT: a 'Related' heading ends the article, it does not interrupt it
+    Zone.CRUFT: (L.AD, L.SHARE, L.CAPTION, L.RELATED_TITLE, L.NAVIGATION, L.BOILERPLATE, L.DATE, L.BYLINE),
     Zone.POST: (L.RELATED_SECTION, L.RELATED_TITLE, L.RELATED_SNIPPET, L.NAVIGATION, L.SHARE, L.AD, L.FOOTER,
                 L.COMMENT, L.BOILERPLATE, L.CAPTION),
 }
@@ -92,6 +93,7 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "headline_window": 25,
     "headline_decay": 0.15,
     "headline_min": 0.5,
+    "headline_body_allowance": 1.0,
     # the header-field pass: bylines and date lines near the headline, wherever the zones put them
     "field_window_before": 10,
     "field_window_after": 10,
@@ -189,7 +191,8 @@ def _headline_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels:
         if i == start:
             if start + 1 >= n or labels[start + 1] is not L.BODY:
                 continue
-            margin = min(margin, row[h] - row[b])
+            # a title printed as the body's first line: let it win over modest body votes
+            margin = min(margin, row[h] - row[b] + p["headline_body_allowance"])
         value = margin - p["headline_decay"] * (start - 1 - i if i < start else 0)
         if value > best:
             best, best_i = value, i

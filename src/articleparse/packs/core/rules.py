@@ -149,16 +149,34 @@ def _mostly_date(f: Features, ctx: Context) -> bool:
     return bool(found) and sum(d.end - d.start for d in found) >= _p(ctx, "date_line_share") * f.n_chars
 
 
+_GLUED = regex.compile(r"\p{Ll}{2,}\p{Lu}|\p{Ll}\p{Lu}{2,}|\p{L}\d{2,}\p{Lu}")
+_HYPHEN_CHAIN = regex.compile(r"\w-\w+-\w+-\w")
+
+
 @code_rule(
     id="core:HL001", label="headline", weight=2.0,
-    description="A title-shaped line (a few capitalised words, no sentence end) may be the headline",
+    description="A title-shaped line may be the headline: longer titles score more; dates, glued menus and lists less",
     match=["With new big data centre, China strengthens Tibet surveillance", "Is this the end of the road?"],
     no_match=["He said the plan would go ahead.", "Home", "• Politics and more"],
 )
 def headline_shape(f: Features, ctx: Context) -> float:
     if not _title_shaped(f, ctx) or f.n_words < 3:
         return 0.0
-    return 1.0 + (0.5 if f.cap_ratio >= 0.5 else 0.0)
+    strength = 1.0 + (0.5 if f.cap_ratio >= 0.5 else 0.0)
+    if f.n_words > 4:
+        # real headlines run to a dozen words; menu items and kickers stay short
+        strength += _p(ctx, "headline_word_bonus") * (min(f.n_words, 12) - 4)
+    if ctx.dates_in(f.index):
+        strength -= 1.0
+    if _GLUED.search(f.text):
+        strength -= 1.0  # words run together: a flattened menu ("Contact UsABC13 News")
+    if _HYPHEN_CHAIN.search(f.text):
+        strength -= 0.8  # a slug or a tag list
+    if ctx.stopwords and f.n_words >= 5 and not f.stop_ratio and not f.n_cjk:
+        strength -= 0.5  # a list of names, not a sentence-like title
+    if "[" in f.text or f.digit_ratio > 0.2:
+        strength -= 0.5
+    return max(0.1, strength)
 
 
 @code_rule(
@@ -259,3 +277,28 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         if _NAME.match(cand) and not any(w.lower() in ctx.stopwords for w in words):
             return 1.0, Capture({"authors": cand})
     return 0.0
+
+
+@code_rule(
+    id="core:BD006", label="body", weight=-0.8,
+    description="A long line that does not end like a sentence (a title, a teaser, a list entry) is less likely article text",
+    match=["4. 東証大引け　大幅続落、401円安　米中摩擦を警戒、中国株安も重荷", "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum Hamburg"],
+    no_match=[_PROSE, "The MoU between the two Parliaments also mentions the BRI,"],
+)
+def no_sentence_end(f: Features, ctx: Context) -> float:
+    if f.n_words < 8 or f.ends_sentence or f.ends_colon or f.stops_mid_sentence:
+        return 0.0
+    return 1.0
+
+
+_NUMBERED = regex.compile(r"^\d{1,2}[.)]\s")
+
+
+@code_rule(
+    id="core:RL012", label="related-title", weight=1.5,
+    description="A numbered line that reads like a title is an entry of a ranking or 'most read' list",
+    match=["1. 中国Ｍ＆Ａ阻止の動き　米欧政府、技術流出を警戒［有料会員限定］", "3. Bridge closes after cracks are found"],
+    no_match=["1. Preheat the oven to 180 degrees and grease the tin.", "Bridge closes after cracks are found"],
+)
+def numbered_title(f: Features, ctx: Context) -> float:
+    return 1.0 if _NUMBERED.match(f.text) and not f.ends_sentence and f.n_words >= 3 else 0.0
