@@ -33,25 +33,33 @@ _SAMPLE_TOKENS = 600
 _MIN_HITS = 3
 
 
+_LETTER = regex.compile(r"\p{L}")
+# letters of the scripts decided by script alone (not Latin, not Cyrillic: those need stop words)
+_SCRIPTED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Arabic}\p{Hebrew}\p{Greek}]")
+_SAMPLE_CHARS = 3000
+
+
 def detect_language(texts: Iterable[str], stopwords: Mapping[str, frozenset[str]]) -> str | None:
     """The most likely language code of ``texts``, or None when nothing is conclusive."""
     sample: list[str] = []
-    letters = 0
+    size = 0
     for text in texts:
         sample.append(text)
-        letters += len(text)
-        if letters > 6000:
+        size += len(text)
+        if size > _SAMPLE_CHARS:
             break
     joined = "\n".join(sample)
     if not joined:
         return None
     if not joined.isascii():
-        n = max(1, sum(1 for c in joined if c.isalpha()))
-        for code, pattern in _SCRIPTS:
-            share = len(pattern.findall(joined)) / n
-            # kana is a small share of Japanese text, next to many Han characters
-            if share >= (0.05 if code == "ja" else 0.3):
-                return code
+        scripted = "".join(_SCRIPTED.findall(joined))
+        if scripted:
+            n = max(1, len(_LETTER.findall(joined)))
+            for code, pattern in _SCRIPTS:
+                share = len(pattern.findall(scripted)) / n
+                # kana is a small share of Japanese text, next to many Han characters
+                if share >= (0.05 if code == "ja" else 0.3):
+                    return code
     counts = Counter(t.lower() for t in _WORD.findall(joined)[:_SAMPLE_TOKENS])
     best, best_hits = None, 0
     for code, words in stopwords.items():

@@ -12,8 +12,8 @@ wrapped lines that make one paragraph, glued back together::
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
-import attrs
 import regex
 
 __all__ = ["Line", "Unit", "display_width", "split_lines", "split_units", "detect_wrap_width"]
@@ -33,8 +33,7 @@ _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{La
 _BULLET_START = regex.compile(r"^\s*(?:[*+•·▪◦‣○●■□–—-]|\d{1,3}[.)])\s")
 
 
-@attrs.frozen(slots=True)
-class Line:
+class Line(NamedTuple):
     """One physical line: ``raw`` is ``source[start:end]``, ``text`` its normalised form."""
 
     index: int
@@ -49,8 +48,7 @@ class Line:
         return not self.text
 
 
-@attrs.frozen(slots=True)
-class Unit:
+class Unit(NamedTuple):
     """What the engine labels: one line, or wrapped lines joined into one paragraph.
 
     ``first`` and ``last`` are line indices; ``start``/``end`` the span in the input.
