@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
+from urllib.parse import urlsplit
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -104,6 +105,7 @@ class Engine:
         loaded = load_installed(None if packs is None else list(packs))
         self.packs: tuple[Pack, ...] = tuple(loaded)
         self._core = [p for p in loaded if p.kind == "core"]
+        self._sites = [p for p in loaded if p.kind == "site"]
         self._by_language: dict[str, Pack] = {}
         for p in loaded:
             if p.kind == "language":
@@ -117,14 +119,33 @@ class Engine:
         prior = params.get("prior", {})
         self._prior = [float(prior.get(lb.value, 0.0)) for lb in LABELS]
         self._stopwords = {code: p.stopwords for code, p in self._by_language.items() if p.stopwords}
-        self._rulesets: dict[str | None, _RuleSet] = {}
+        self._rulesets: dict[tuple[str | None, str | None], _RuleSet] = {}
         self._dates: Any = None
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ helpers
 
-    def _ruleset(self, language: str | None) -> _RuleSet:
-        rs = self._rulesets.get(language)
+    def site_for(self, text: str, url: str | None = None) -> Pack | None:
+        """The site pack for this page: by the url's domain (or a subdomain), else by a signature in the text.
+
+        The signature also catches a platform's blogs on their own domains (a
+        WordPress.com blog at example.org still carries the platform's footer).
+        """
+        if not self._sites:
+            return None
+        if url:
+            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+            for pack in self._sites:
+                if any(host == d or host.endswith("." + d) for d in pack.domains):
+                    return pack
+        for pack in self._sites:
+            if pack.signature is not None and pack.signature.search(text):
+                return pack
+        return None
+
+    def _ruleset(self, language: str | None, site: Pack | None = None) -> _RuleSet:
+        key = (language, site.id if site is not None else None)
+        rs = self._rulesets.get(key)
         if rs is None:
             with self._lock:
                 chosen = list(self._core)
@@ -132,12 +153,14 @@ class Engine:
                     chosen.append(self._by_language[language])
                 if "en" in self._by_language and language != "en":
                     chosen.append(self._by_language["en"])
+                if site is not None:
+                    chosen.append(site)
                 if self._dates is None:
                     self._dates = _date_lexicon(self.packs)
                 table = self._by_language[language].dates if language in self._by_language else None
                 order = (table or {}).get("order")
                 rs = _RuleSet(chosen, language, _LanguageDates(self._dates, order if order in ("dmy", "mdy") else None))
-                self._rulesets[language] = rs
+                self._rulesets[key] = rs
         return rs
 
     def vote(self, features: Sequence[Features], ctx: Context, ruleset: _RuleSet) -> Votes:
@@ -200,7 +223,7 @@ class Engine:
         if not units:
             return _assemble.empty_article(lines, fmt, lang)
         language = lang.lower().split("-")[0] if lang else self._detect(units)
-        ruleset = self._ruleset(language)
+        ruleset = self._ruleset(language, self.site_for(text, url))
         features = [Features(u.index, u.text, ruleset.stopwords) for u in units]
         ctx = Context(features, units, self.params, ruleset.dates, language, ruleset.stopwords)
         votes = self.vote(features, ctx, ruleset)
@@ -251,13 +274,32 @@ def default_engine() -> Engine:
     return _default
 
 
+_engines: dict[tuple[str, ...], Engine] = {}
+
+
+def engine_for(packs: Iterable[str] | None = None) -> Engine:
+    """The shared engine for ``packs`` (all installed packs when None), built once per set of ids."""
+    if packs is None:
+        return default_engine()
+    key = tuple(dict.fromkeys(packs))
+    engine = _engines.get(key)
+    if engine is None:
+        with _default_lock:
+            engine = _engines.get(key)
+            if engine is None:
+                engine = _engines[key] = Engine(packs=key)
+    return engine
+
+
 def parse(text: str, *, url: str | None = None, lang: str | None = None,
-          now: _dt.datetime | None = None) -> Article:
+          now: _dt.datetime | None = None, packs: Iterable[str] | None = None) -> Article:
     """Find the article in a plain-text dump of a web page.
 
     ``text`` is the whole dump (browser copy, lynx/w3m dump, WET record ...).
-    ``url`` and ``lang`` are optional hints; ``now`` resolves relative dates
-    such as "2 hours ago". Never raises on a ``str``; a non-``str`` raises
+    ``url`` and ``lang`` are optional hints (``url`` picks the site pack of its
+    domain); ``now`` resolves relative dates such as "2 hours ago"; ``packs``
+    names the pack ids to use instead of every installed pack (a missing one
+    raises :class:`~articleparse.PackNotFoundError`). Never raises on a ``str``; a non-``str`` raises
     ``TypeError`` saying what to pass.
 
         >>> a = parse("Bridge to close\\n\\nThe council voted on Tuesday to close the old bridge.")
@@ -266,4 +308,4 @@ def parse(text: str, *, url: str | None = None, lang: str | None = None,
     """
     if not isinstance(text, str):
         raise TypeError(_type_message(text))
-    return default_engine().parse(text, url=url, lang=lang, now=now)
+    return engine_for(packs).parse(text, url=url, lang=lang, now=now)

@@ -56,6 +56,8 @@ class Pack:
     stopwords: frozenset[str] = frozenset()
     dates: Mapping[str, Any] | None = None
     origin: str = ""
+    #: site packs: a pattern whose presence in a dump marks a page of the site (when no url is given)
+    signature: regex.Pattern | None = attrs.field(default=None, eq=False)
 
 
 def _fail(pack: str, where: str, what: str, fix: str, path: Path) -> PackError:
@@ -105,7 +107,17 @@ def load_pack_folder(folder: str | Path, *, origin: str = "", module: str | None
             dates = tomllib.loads(dates_path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise PackError(f"pack {pack_id!r} file {dates_path} is not valid TOML: {exc}; fix the syntax") from exc
+    signature = None
+    if head.get("signature"):
+        try:
+            signature = regex.compile(str(head["signature"]), regex.V0)
+        except regex.error as exc:
+            raise _fail(pack_id, "field signature", f"does not compile: {exc}", "fix the pattern", toml_path) from None
+    if kind == "site" and not head.get("domains"):
+        raise _fail(pack_id, "field domains", "is missing", "list the site's domains (domains = [\"example.org\"])",
+                    toml_path)
     return Pack(
+        signature=signature,
         id=pack_id, kind=kind, version=str(head.get("version", "0")), description=str(head.get("description", "")),
         path=folder, languages=tuple(head.get("languages", ())), domains=tuple(head.get("domains", ())),
         rules=tuple(rules), params=dict(data.get("params", {})), stopwords=stopwords, dates=dates,
@@ -202,8 +214,16 @@ def installed_packs() -> Mapping[str, tuple[str, str]]:
     # a source checkout that was never installed still has its built-in packs
     builtin = Path(__file__).resolve().parent.parent / "packs"
     for toml in sorted(builtin.glob("*/pack.toml")):
-        found.setdefault(toml.parent.name, (f"articleparse.packs.{toml.parent.name}", "articleparse (built in)"))
+        found.setdefault(_declared_id(toml), (f"articleparse.packs.{toml.parent.name}", "articleparse (built in)"))
     return found
+
+
+def _declared_id(toml_path: Path) -> str:
+    """The id a pack.toml declares (its folder's name when it cannot be read)."""
+    try:
+        return str(tomllib.loads(toml_path.read_text(encoding="utf-8"))["pack"]["id"])
+    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return toml_path.parent.name
 
 
 @lru_cache(maxsize=None)
