@@ -72,13 +72,36 @@ def split_authors(raw: str) -> tuple[str, ...]:
         >>> split_authors("By ABBY GOODNOUGH, THOMAS KAPLAN and ROBERT PEAR")
         ('ABBY GOODNOUGH', 'THOMAS KAPLAN', 'ROBERT PEAR')
     """
-    text = _BYLINE_PREFIX.sub("", raw.strip())
-    names = []
+    text = _HANDLE.sub("", _BYLINE_PREFIX.sub("", raw.strip().lstrip("/ |•·-–—")))
+    names: list[str] = []
     for part in _AUTHOR_SPLIT.split(text):
         part = part.strip(" .:-–—|")
-        if part and any(c.isalpha() for c in part) and part not in names:
+        if not part or not any(c.isalpha() for c in part):
+            continue
+        if names and not _looks_like_name(part):
+            break  # "Jane Doe, Senior Staff Reporter, ACLU": the rest is her role, not more people
+        if part not in names:
             names.append(part)
     return tuple(names)
+
+
+_HANDLE = regex.compile(r"\s*@\w+")
+# words that make a byline part a job title rather than a person
+_ROLE_WORDS = frozenset("""
+staff senior junior chief editor editors reporter reporters correspondent correspondents writer writers
+contributor contributing columnist technologist analyst director producer photographer photography reporting
+attorney counsel professor fellow researcher manager head deputy associate assistant executive intern news
+team desk agency agencies service services ma phd md jr sr health bureau
+redakteur redakteurin korrespondent korrespondentin autor autorin redaktion
+""".split())
+
+
+def _looks_like_name(part: str) -> bool:
+    """Two to four words, no job-title words: a person's name."""
+    words = part.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    return not any(w.strip(".,()").casefold() in _ROLE_WORDS for w in words)
 
 
 def _locate(source: str, unit: Unit, piece: str) -> tuple[int, int]:

@@ -97,7 +97,7 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     # the header-field pass: bylines and date lines near the headline, wherever the zones put them
     "field_window_before": 10,
     "field_window_after": 10,
-    "field_decay": 0.2,
+    "field_decay": 0.05,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -189,9 +189,9 @@ def _headline_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels:
         row = scores[i]
         margin = row[h] - max(row[k] for k in _HEADLINE_RIVALS)
         if i == start:
+            # a title printed as the body's first line: it must beat its body votes
             if start + 1 >= n or labels[start + 1] is not L.BODY:
                 continue
-            # a title printed as the body's first line: let it win over modest body votes
             margin = min(margin, row[h] - row[b] + p["headline_body_allowance"])
         value = margin - p["headline_decay"] * (start - 1 - i if i < start else 0)
         if value > best:
@@ -232,7 +232,7 @@ def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: li
     lo = max(0, min(anchor, start) - int(p["field_window_before"]))
     hi = min(n, start + int(p["field_window_after"]) + 1)
     by, dt = LABEL_INDEX[L.BYLINE], LABEL_INDEX[L.DATE]
-    best, best_i = 0.0, None
+    best, best_i = -math.inf, None
     have_byline = any(labels[i] is L.BYLINE for i in range(lo, hi))
     for i in range(lo, hi):
         if labels[i] in (L.HEADLINE, L.BYLINE, L.DATE):

@@ -246,6 +246,7 @@ def echoed_title(f: Features, ctx: Context) -> float:
 _NAME_PREFIX = regex.compile(r"^(?:by|von|par|por|door|di|da|av|af|autor(?:in)?|author|text)\s*:?\s+", regex.I)
 _NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|das|y)){0,3}$")
 _NAME_TRIM = " |·•/,;–—-:()[]"
+_HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
 
 
 @code_rule(
@@ -268,7 +269,7 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         pos = d.end
     pieces.append(text[pos:])
     for piece in pieces:
-        cand = piece.strip(_NAME_TRIM)
+        cand = _HANDLES.sub("", piece).strip(_NAME_TRIM)
         prefixed = bool(_NAME_PREFIX.match(cand))
         cand = _NAME_PREFIX.sub("", cand).strip(_NAME_TRIM)
         words = cand.split()
@@ -302,3 +303,20 @@ _NUMBERED = regex.compile(r"^\d{1,2}[.)]\s")
 )
 def numbered_title(f: Features, ctx: Context) -> float:
     return 1.0 if _NUMBERED.match(f.text) and not f.ends_sentence and f.n_words >= 3 else 0.0
+
+
+_LONE_NAME = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){1,2}$")
+
+
+@code_rule(
+    id="core:BY011", label="byline", weight=1.0, max_chars=40,
+    description="A line that is only a person's name (two or three capitalised words) may be the byline; position decides",
+    match=["Pippin Lee", "John C. Welch", "Sarah Archer"],
+    no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now"],
+)
+def lone_name(f: Features, ctx: Context) -> float:
+    if not _LONE_NAME.match(f.text):
+        return 0.0
+    if any(t.lower() in ctx.stopwords for t in f.tokens):
+        return 0.0
+    return 1.0
