@@ -320,3 +320,37 @@ def lone_name(f: Features, ctx: Context) -> float:
     if any(t.lower() in ctx.stopwords for t in f.tokens):
         return 0.0
     return 1.0
+
+
+def _prose_words(ctx: Context) -> frozenset[str]:
+    """Content words of the page's long lines (its likely text), computed once per page."""
+    key = ("prose_words", -1)
+    words = ctx._cache.get(key)
+    if words is None:
+        minimum = _p(ctx, "prose_line_words")
+        words = frozenset(
+            t.lower() for g in ctx.features if g.n_words >= minimum for t in g.tokens
+            if len(t) >= 4 and t.lower() not in ctx.stopwords
+        )
+        ctx._cache[key] = words
+    return words
+
+
+@code_rule(
+    id="core:HL003", label="headline", weight=2.0,
+    description="A title-shaped line whose content words recur in the page's long paragraphs names their subject",
+    match=[{"text": "Council closes old river bridge",
+            "after": ["The council voted on Tuesday to close the old river bridge, which has carried traffic over "
+                      "the water since 1931, after engineers found cracks in two of its piers and warned of danger."]}],
+    no_match=[{"text": "Sports and weather tonight",
+               "after": ["The council voted on Tuesday to close the old river bridge, which has carried traffic "
+                         "over the water since 1931, after engineers found cracks in two of its piers."]}],
+)
+def title_words_in_text(f: Features, ctx: Context) -> float:
+    if f.n_words < 2 or f.n_words > 30 or not _title_shaped(f, ctx):
+        return 0.0
+    mine = {t.lower() for t in f.tokens if len(t) >= 4 and t.lower() not in ctx.stopwords}
+    if len(mine) < 2:
+        return 0.0
+    share = len(mine & _prose_words(ctx)) / len(mine)
+    return share if share >= _p(ctx, "title_overlap_min") else 0.0
