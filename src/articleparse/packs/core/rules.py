@@ -354,3 +354,22 @@ def title_words_in_text(f: Features, ctx: Context) -> float:
         return 0.0
     share = len(mine & _prose_words(ctx)) / len(mine)
     return share if share >= _p(ctx, "title_overlap_min") else 0.0
+
+
+_CODE = regex.compile(
+    r"(?:[{};]\s*$|^\s*[{}]|^\s*(?:def|class|function|var|let|const|return|import|from|if|for|while|else|elif|try|"
+    r"catch|public|private|static|void|int|#include|#define|\$|>>>|//|/\*|\*/)\b|\w\(.*\)\s*[;{]?\s*$|=>|[=!]==|\+=|"
+    r"\w+\.\w+\(|</?\w+[ >])"
+)
+
+
+@code_rule(
+    id="core:BD007", label="body", weight=2.0, max_chars=200,
+    description="A line of program code (braces, semicolons, keywords, calls) belongs to the text it illustrates",
+    match=["var cow = new Cow(\"Kate\");", "describe(\"Cow\", function() {", "}", "def parse(text):"],
+    no_match=["Home", "The council voted on Tuesday to close the old bridge."],
+)
+def code_line(f: Features, ctx: Context) -> float:
+    if f.n_chars < 1 or f.n_words > 25:
+        return 0.0
+    return 1.0 if _CODE.search(f.text) else 0.0
