@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .batch import BatchResult, parse_many
 from .engine import Engine, parse
 from .errors import ArticleparseError, PackError, PackNotFoundError
 from .model import (
@@ -26,6 +27,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "BatchResult",
     "ArticleparseError",
     "Block",
     "Byline",
@@ -39,5 +41,6 @@ __all__ = [
     "ParagraphKind",
     "RelatedLink",
     "parse",
+    "parse_many",
     "__version__",
 ]

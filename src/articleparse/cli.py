@@ -299,6 +299,60 @@ def _add_packs_command(commands: argparse._SubParsersAction) -> None:
     packs.set_defaults(func=_cmd_packs)
 
 
+# ------------------------------------------------------------------- batch
+
+
+def _add_batch_command(commands: argparse._SubParsersAction) -> None:
+    """``articleparse batch INPUT... -o OUT``: parse many dumps into JSONL or Parquet.
+
+    The work is done by :func:`articleparse.batch.run_batch`, imported when the command runs
+    so that the other commands start without it.
+    """
+    batch = commands.add_parser(
+        "batch",
+        help="parse folders, JSONL and WARC/WET files into one JSONL or Parquet output",
+        description="Parse every record of the inputs into OUT: one {\"id\", \"source\", \"article\"} "
+        "record per input record, or {\"id\", \"source\", \"error\"} when a record cannot be read or "
+        "parsed (the run goes on). Inputs are folders of .txt files, .txt files, JSONL files "
+        "(.jsonl, .jsonl.gz), WARC/WET files (.warc[.gz], .wet[.gz]; needs articleparse[warc]) and "
+        "quoted glob patterns of these. See docs/pipelines.md.",
+    )
+    batch.add_argument("inputs", nargs="+", metavar="INPUT", help="a folder, file or quoted glob pattern")
+    batch.add_argument("-o", "--output", required=True, metavar="OUT",
+                       help="the output file: JSONL, or Parquet when it ends in .parquet; - for stdout (JSONL)")
+    batch.add_argument("--format", choices=("auto", "jsonl", "parquet"), default="auto",
+                       help="output format (default: from OUT's name)")
+    batch.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="worker processes (default: one per CPU core; 1 parses in this process)")
+    batch.add_argument("--unordered", action="store_true",
+                       help="write records as they finish instead of in input order")
+    batch.add_argument("--resume", action="store_true",
+                       help="continue a JSONL output left by an interrupted run: skip the records it holds")
+    batch.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    batch.add_argument("--fail-on-error", action="store_true",
+                       help="exit with status 2 when any record failed (default: 0; failed records are error rows)")
+    batch.add_argument("--text-field", default="text", metavar="NAME",
+                       help="JSONL field holding the dump (default: text)")
+    batch.add_argument("--id-field", default="id", metavar="NAME",
+                       help="JSONL field holding the record id (default: id; '' uses line-N)")
+    batch.add_argument("--input-format", choices=("auto", "txt", "jsonl", "warc"), default="auto",
+                       help="read named files and glob matches as this kind (default: from their names)")
+    batch.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
+                       help="bytes that are not UTF-8: make the record an error row (strict, default) "
+                       "or read them as U+FFFD (replace)")
+    batch.add_argument("--lang", metavar="LANG",
+                       help="every dump's language, e.g. en (default: the input's hint, else detect)")
+    batch.add_argument("--no-progress", action="store_true",
+                       help="no progress display (it is shown only when stderr is a terminal)")
+
+    def run(args: argparse.Namespace) -> int:
+        from .batch import run_cli
+
+        return run_cli(args, _warn)
+
+    batch.set_defaults(func=run)
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -342,6 +396,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_engine_options(explain_cmd)
     explain_cmd.set_defaults(func=_cmd_explain)
 
+    _add_batch_command(commands)
     _add_packs_command(commands)
     return parser
 

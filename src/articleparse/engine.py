@@ -152,7 +152,9 @@ class Engine:
                 if language in self._by_language:
                     chosen.append(self._by_language[language])
                 if "en" in self._by_language and language != "en":
-                    chosen.append(self._by_language["en"])
+                    # English menu and share words are everywhere; its sentence patterns are not
+                    en = self._by_language["en"]
+                    chosen.append(attrs.evolve(en, rules=tuple(r for r in en.rules if r.kind == "phrases")))
                 if site is not None:
                     chosen.append(site)
                 if self._dates is None:
