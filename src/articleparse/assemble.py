@@ -174,6 +174,9 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
             if minutes:
                 reading_time = int(minutes[0])
     byline_units = [i for i in range(n) if labels[i] is Label.BYLINE]
+    if not byline_units:
+        # a date line often names the author too ("Bettina Kugler 19.10.2019, 05:00 Uhr")
+        byline_units = [i for i in range(n) if labels[i] is Label.DATE and _captured(votes.matches[i], "authors")]
     if byline_units:
         # the byline nearest the headline (or the body's start) is the article's own
         anchor = next((i for i in range(n) if labels[i] is Label.HEADLINE),

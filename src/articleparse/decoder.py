@@ -98,6 +98,8 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "field_window_before": 10,
     "field_window_after": 10,
     "field_decay": 0.05,
+    # byline votes strong enough to be taken anywhere on the page when none is near the headline
+    "field_strong_byline": 2.0,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -245,6 +247,12 @@ def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: li
         if row[dt] > rival and row[dt] > 0:
             labels[i] = L.DATE
             zones[i] = Zone.HEAD2 if i < start else Zone.CRUFT
+    if best_i is None and not have_byline:
+        # no byline near the headline: an explicit one ("By Jane Doe", "Von Anna Schmidt") anywhere will do
+        strong = [i for i in range(n) if labels[i] is not L.HEADLINE and scores[i][by] >= p["field_strong_byline"]
+                  and scores[i][by] > max(scores[i][k] for k in _FIELD_RIVALS)]
+        if strong:
+            best_i = min(strong, key=lambda i: (abs(i - anchor), i))
     if best_i is not None:
         labels[best_i] = L.BYLINE
         zones[best_i] = Zone.HEAD2 if best_i < start else Zone.CRUFT
