@@ -94,6 +94,8 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "headline_decay": 0.15,
     "headline_min": 0.5,
     "headline_body_allowance": 1.0,
+    # a title-shaped line just above the chosen headline, at least this share as strong, is the headline
+    "headline_above_ratio": 0.8,
     # the header-field pass: bylines and date lines near the headline, wherever the zones put them
     "field_window_before": 10,
     "field_window_after": 10,
@@ -201,6 +203,16 @@ def _headline_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels:
     old = [i for i in range(n) if labels[i] is L.HEADLINE]
     if best_i is None:
         return
+    # a strong title-shaped line right above the choice is the headline, the choice its standfirst (dek)
+    dek = None
+    for j in (best_i - 1, best_i - 2):
+        if j < 0:
+            break
+        row = scores[j]
+        margin = row[h] - max(row[k] for k in _HEADLINE_RIVALS)
+        if margin >= p["headline_above_ratio"] * best and labels[j] is not L.BODY:
+            dek, best_i = best_i, j
+            break
     for i in old:
         if i != best_i:
             pre = _ZONE_LABEL_IDX[Zone.PRE]
@@ -208,6 +220,9 @@ def _headline_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels:
             zones[i] = Zone.PRE
     labels[best_i] = L.HEADLINE
     zones[best_i] = Zone.HEADLINE
+    if dek is not None and labels[dek] is not L.BODY:
+        labels[dek] = L.STANDFIRST
+        zones[dek] = Zone.HEAD2
 
 
 _FIELD_RIVALS = tuple(LABEL_INDEX[lb] for lb in (
