@@ -202,7 +202,13 @@ def teaser_snippet(f: Features, ctx: Context) -> float:
         return 0.0
     if not _title_shaped(prev, ctx) or prev.n_words < 3:
         return 0.0
-    return 1.0 if f.n_words >= prev.n_words or f.ends_sentence or f.stops_mid_sentence else 0.0
+    if not (f.n_words >= prev.n_words or f.ends_sentence or f.stops_mid_sentence):
+        return 0.0
+    # teaser snippets are a sentence or two; a long paragraph under a subheading is article text
+    full, none = _p(ctx, "snippet_full_words"), _p(ctx, "snippet_max_words")
+    if f.n_words <= full:
+        return 1.0
+    return max(0.0, (none - f.n_words) / (none - full))
 
 
 @code_rule(
