@@ -3,7 +3,8 @@
 ::
 
     articleparse parse FILE... [--format json|md|text|xml] [--url URL] [--lang LANG]
-    articleparse explain FILE [--only-nonblank] [--url URL] [--lang LANG]
+    articleparse explain FILE [--only-nonblank] [--html OUT.html] [--url URL] [--lang LANG]
+    articleparse packs list | check PATH [--update-goldens] | new NAME [--dir FOLDER]
     articleparse --version
 
 ``-`` as a FILE reads standard input. Exit status: 0 on success, 2 when any input could not be
@@ -266,12 +267,32 @@ def format_rows(rows: Sequence[tuple[str, ...]], width: int) -> list[str]:
     return lines
 
 
+def _write_explain_html(path: str, name: str, text: str, article: Article) -> int:
+    """Write the explanation of ``article`` as one web page to ``path`` (``-`` is stdout)."""
+    from .explain_html import render_explain_html
+
+    page = render_explain_html(text, article, title=name)
+    if path == "-":
+        _emit(page)
+        return EXIT_OK
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(page)
+    except OSError as error:
+        _warn(f"{path}: cannot write: {error.strerror or error}")
+        return EXIT_ERROR
+    _warn(f"wrote {path}")
+    return EXIT_OK
+
+
 def _cmd_explain(args: argparse.Namespace) -> int:
     try:
         text, article = _parse_input(args.file, args)
     except InputError as error:
         _warn(str(error))
         return EXIT_ERROR
+    if args.html is not None:
+        return _write_explain_html(args.html, _display_name(args.file), text, article)
     rows = explain_rows(text, article, only_nonblank=args.only_nonblank)
     _emit("".join(line + "\n" for line in format_rows(rows, _output_width())))
     return EXIT_OK
@@ -280,23 +301,11 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------- packs
 
 
-def _cmd_packs(args: argparse.Namespace) -> int:
-    _warn("packs: not available yet")
-    return EXIT_ERROR
-
-
 def _add_packs_command(commands: argparse._SubParsersAction) -> None:
-    """``articleparse packs list | check PATH | new NAME``: not implemented yet.
+    """``articleparse packs list | check PATH | new NAME``: see :mod:`articleparse.packs_cli`."""
+    from .packs_cli import add_packs_command
 
-    This is the place for it: give this parser its own subparsers (``list``, ``check``, ``new``)
-    and point ``func`` at their handlers. Until then the command exists and says so.
-    """
-    packs = commands.add_parser(
-        "packs",
-        help="list, check and create rule packs (not available yet)",
-        description="List, check and create rule packs. Not available yet.",
-    )
-    packs.set_defaults(func=_cmd_packs)
+    add_packs_command(commands)
 
 
 # ------------------------------------------------------------------- batch
@@ -393,6 +402,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain_cmd.add_argument("file", metavar="FILE", help="a text dump, or - for stdin")
     explain_cmd.add_argument("--only-nonblank", action="store_true", help="leave out blank lines")
+    explain_cmd.add_argument("--html", metavar="OUT.html",
+                             help="write the explanation as one self-contained web page to OUT.html "
+                             "(- for stdout) instead of printing rows")
     _add_engine_options(explain_cmd)
     explain_cmd.set_defaults(func=_cmd_explain)
 

@@ -192,6 +192,13 @@ def _code_rules(pack_id: str, module: str, folder: Path) -> list[Rule]:
             if not value.id.startswith(pack_id + ":"):
                 raise _fail(pack_id, f"rule {value.id}", f"id must start with '{pack_id}:'", "rename the rule",
                             folder / "rules.py")
+            # the same shape and description checks as rules in pack.toml get
+            if not _RULE_ID.match(value.id):
+                raise _fail(pack_id, f"rule {value.id}", f"id must look like '{pack_id}:AB001'", "rename the rule",
+                            folder / "rules.py")
+            if not value.description.strip():
+                raise _fail(pack_id, f"rule {value.id} field description", "is missing",
+                            "add a one-line description", folder / "rules.py")
             if not value.match or not value.no_match:
                 raise _fail(pack_id, f"rule {value.id}", "needs match and no_match examples", "add them",
                             folder / "rules.py")
