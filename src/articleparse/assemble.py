@@ -146,10 +146,10 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     for ln in lines:
         i = owner.get(ln.index)
         if i is None:
-            labelled.append(LabeledLine(ln.index, (ln.start, ln.end), Label.BLANK, 1.0, ()))
+            labelled.append(LabeledLine._trusted(ln.index, (ln.start, ln.end), Label.BLANK, 1.0, ()))
         else:
-            labelled.append(LabeledLine(ln.index, (ln.start, ln.end), labels[i], decoded.confidence[i],
-                                        unit_rules[i]))
+            labelled.append(LabeledLine._trusted(ln.index, (ln.start, ln.end), labels[i], decoded.confidence[i],
+                                                 unit_rules[i]))
 
     # ---- header fields
     headline = None

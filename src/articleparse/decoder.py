@@ -159,7 +159,9 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     for k in range(n):
         row = scores[k]
         mine = row[LABEL_INDEX[labels[k]]]
-        other = max((v for idx, v in enumerate(row) if LABELS[idx] is not labels[k]), default=mine)
+        i = LABEL_INDEX[labels[k]]
+        rest = row[:i] + row[i + 1:]
+        other = max(rest) if rest else mine
         conf.append(round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, mine - other)))), 3))
     return Decoded(tuple(zones), tuple(labels), tuple(conf))
 

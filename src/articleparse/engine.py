@@ -38,16 +38,24 @@ class Votes:
     matches: tuple[dict[str, Any], ...]
 
 
+# how many distinct lines a rule set remembers the votes of before it starts afresh
+_MEMO_SIZE = 50_000
+
+
 class _RuleSet:
     """The rules that apply to pages of one language, indexed for speed.
 
     Phrase rules are one dict lookup per unit. The others are kept as
-    ``(max_chars, min_chars, label index, weight, rule, test)`` tuples sorted by
-    ``max_chars`` (longest first), so that a long line stops at the first rule
-    too short for it; ``test`` is the bound ``search`` of a pattern rule.
+    ``(max_chars, min_chars, label index, weight, rule, search, function)`` tuples
+    sorted by ``max_chars`` (longest first), so that a long line stops at the first
+    rule too short for it. Rules that read only their own line (``page_context``
+    false) are split from those that read the page: the votes of the first kind are
+    remembered per line text, because menus, share bars and footers repeat within a
+    page and across the pages of a site.
     """
 
-    __slots__ = ("rules", "phrases", "checks", "stopwords", "dates", "language")
+    __slots__ = ("rules", "phrases", "line_checks", "page_checks", "stopwords", "dates", "language",
+                 "memo", "memo_params")
 
     def __init__(self, packs: Sequence[Pack], language: str | None, dates: Any):
         self.language = language
@@ -61,15 +69,51 @@ class _RuleSet:
                 else:
                     self.rules.append(rule)
         unbounded = 1 << 62
-        self.checks = sorted(
+        checks = sorted(
             ((r.max_chars if r.max_chars is not None else unbounded, r.min_chars, LABEL_INDEX[r.label], r.weight, r,
               r.pattern.search if r.kind == "pattern" else None,
               r.function if r.kind == "code" else None) for r in self.rules),
             key=lambda c: -c[0],
         )
+        self.line_checks = [c for c in checks if not c[4].page_context]
+        self.page_checks = [c for c in checks if c[4].page_context]
         lang_packs = [p for p in packs if language and language in p.languages]
         self.stopwords = frozenset().union(*(p.stopwords for p in lang_packs)) if lang_packs else frozenset()
         self.dates = dates
+        self.memo: dict[str, tuple[Any, ...]] = {}
+        self.memo_params: Any = None
+
+
+def _run_checks(checks: Sequence[tuple], f: Features, ctx: Context, deltas: list[tuple[int, float]],
+                hits: list[tuple[str, Label, float]], caught: list[tuple[str, Any]]) -> None:
+    """Evaluate ``checks`` on one unit, appending what fired."""
+    n = f.n_chars
+    text = f.text
+    for max_chars, min_chars, idx, weight, rule, search, function in checks:
+        if n > max_chars:
+            break  # every later rule is for still shorter lines
+        if n < min_chars:
+            continue
+        if search is not None:
+            m = search(text)
+            if m is None:
+                continue
+            strength = 1.0
+        else:
+            if function is not None:
+                out = function(f, ctx)
+                if isinstance(out, tuple):
+                    strength, m = out
+                else:
+                    strength, m = out, None
+            else:
+                strength, m = rule.evaluate(f, ctx)
+            if not strength:
+                continue
+        deltas.append((idx, weight * strength))
+        hits.append((rule.id, rule.label, weight * strength))
+        if m is not None:
+            caught.append((rule.id, m))
 
 
 class _LanguageDates:
@@ -166,49 +210,51 @@ class Engine:
         return rs
 
     def vote(self, features: Sequence[Features], ctx: Context, ruleset: _RuleSet) -> Votes:
-        """Run every rule of ``ruleset`` on every unit."""
+        """Run every rule of ``ruleset`` on every unit.
+
+        The votes of the rules that read only their own line are remembered by the
+        line's text (see :class:`_RuleSet`); the page-reading rules run every time.
+        The order of the fired rules is the same either way.
+        """
         scores, fired, matches = [], [], []
         phrases = ruleset.phrases
-        checks = ruleset.checks
+        line_checks, page_checks = ruleset.line_checks, ruleset.page_checks
         prior = self._prior
+        memo = ruleset.memo
+        if ruleset.memo_params is not self.params:  # the thresholds changed: forget old votes
+            memo.clear()
+            ruleset.memo_params = self.params
         for f in features:
+            entry = memo.get(f.text)
+            if entry is None:
+                deltas: list[tuple[int, float]] = []
+                line_hits: list[tuple[str, Label, float]] = []
+                line_caught: list[tuple[str, Any]] = []
+                for idx, weight, rule in phrases.get(f.key, ()):
+                    if rule.applies_to(f):
+                        deltas.append((idx, weight))
+                        line_hits.append((rule.id, rule.label, weight))
+                _run_checks(line_checks, f, ctx, deltas, line_hits, line_caught)
+                # what the features worked out about this text holds for the same text anywhere
+                entry = (tuple(deltas), tuple(line_hits), tuple(line_caught), dict(f.__dict__))
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[f.text] = entry
+            else:
+                f.__dict__.update(entry[3])
             row = list(prior)
-            hits: list[tuple[str, Label, float]] = []
-            caught: dict[str, Any] = {}
-            n = f.n_chars
-            text = f.text
-            for idx, weight, rule in phrases.get(f.key, ()):
-                if rule.applies_to(f):
-                    row[idx] += weight
-                    hits.append((rule.id, rule.label, weight))
-            for max_chars, min_chars, idx, weight, rule, search, function in checks:
-                if n > max_chars:
-                    break  # every later rule is for still shorter lines
-                if n < min_chars:
-                    continue
-                if search is not None:
-                    m = search(text)
-                    if m is None:
-                        continue
-                    strength = 1.0
-                else:
-                    if function is not None:
-                        out = function(f, ctx)
-                        if isinstance(out, tuple):
-                            strength, m = out
-                        else:
-                            strength, m = out, None
-                    else:
-                        strength, m = rule.evaluate(f, ctx)
-                    if not strength:
-                        continue
-                row[idx] += weight * strength
-                hits.append((rule.id, rule.label, weight * strength))
-                if m is not None:
-                    caught[rule.id] = m
+            for idx, value in entry[0]:
+                row[idx] += value
+            hits = list(entry[1])
+            caught_pairs = list(entry[2])
+            if page_checks:
+                page_deltas: list[tuple[int, float]] = []
+                _run_checks(page_checks, f, ctx, page_deltas, hits, caught_pairs)
+                for idx, value in page_deltas:
+                    row[idx] += value
             scores.append(row)
             fired.append(hits)
-            matches.append(caught)
+            matches.append(dict(caught_pairs))
         return Votes(tuple(scores), tuple(fired), tuple(matches))
 
     # ------------------------------------------------------------------ API

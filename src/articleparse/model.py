@@ -165,6 +165,19 @@ class LabeledLine:
     confidence: float = 1.0
     rules: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
+    @classmethod
+    def _trusted(cls, index: int, span: Span, label: Label, confidence: float,
+                 rules: tuple[str, ...]) -> LabeledLine:
+        """Build from values already of the right types, skipping the converters.
+
+        A page has thousands of lines; the engine builds them all this way.
+        """
+        line = object.__new__(cls)
+        for name, value in (("index", index), ("span", span), ("label", label), ("confidence", confidence),
+                            ("rules", rules)):
+            object.__setattr__(line, name, value)
+        return line
+
 
 def _date_to_json(value: _dt.date | None) -> str | None:
     return None if value is None else value.isoformat()

@@ -160,6 +160,10 @@ class Rule:
     phrases: frozenset[str] = frozenset()
     conditions: tuple[tuple[str, Any, Any], ...] = ()
     function: Evaluator | None = attrs.field(default=None, eq=False)
+    #: True when the rule reads neighbours or page-wide facts; a rule that reads only its own
+    #: line (and the language's data) gives the same answer for the same text, so the engine
+    #: may remember it. Data rules never read context; code rules say so.
+    page_context: bool = False
 
     def applies_to(self, f: Features) -> bool:
         n = f.n_chars
@@ -188,7 +192,8 @@ class Rule:
 
 def code_rule(*, id: str, description: str, label: str, weight: float = 1.0,
               match: Sequence[Any] = (), no_match: Sequence[Any] = (),
-              max_chars: int | None = None, min_chars: int = 0) -> Callable[[Evaluator], Rule]:
+              max_chars: int | None = None, min_chars: int = 0,
+              page_context: bool = True) -> Callable[[Evaluator], Rule]:
     """Declare a rule written in Python, in a pack's ``rules.py``::
 
         @code_rule(id="xx:BD001", description="...", label="body",
@@ -198,12 +203,15 @@ def code_rule(*, id: str, description: str, label: str, weight: float = 1.0,
 
     The function gets the unit's :class:`Features` and the page :class:`Context`
     and returns a strength (0 when it does not fire), or ``(strength, match)``.
+    Pass ``page_context=False`` when the answer depends only on the line's text
+    (and the language's stop words and dates), so the engine may reuse it for
+    the same line on other pages.
     """
 
     def wrap(fn: Evaluator) -> Rule:
         return Rule(id=id, description=description, label=label, weight=weight, kind="code",
                     match=match, no_match=no_match, max_chars=max_chars, min_chars=min_chars,
-                    function=fn)
+                    function=fn, page_context=page_context)
 
     return wrap
 

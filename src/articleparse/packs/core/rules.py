@@ -19,6 +19,7 @@ def _p(ctx: Context, name: str) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:BD001", label="body", weight=1.0,
     description="A long line is article text: the vote grows with its word count",
     match=[_PROSE], no_match=["Home", "Sign in to comment"],
@@ -30,6 +31,7 @@ def long_line(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:BD002", label="body", weight=1.0,
     description="A line of several words that ends like a sentence is article text",
     match=["He said the plan would go ahead.", "Will it work?"], no_match=["World News", "Read more"],
@@ -47,6 +49,7 @@ def _stop_evidence(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:BD003", label="body", weight=1.0,
     description="Prose is rich in the language's stop words: the vote grows with their share",
     match=[_PROSE], no_match=["Politics Business Technology Science Health Sports Culture Travel"],
@@ -56,6 +59,7 @@ def stop_word_rich(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:BD005", label="body", weight=-1.0,
     description="A line of several words with almost no stop words is a list of names or links, not prose",
     match=["Politics Business Technology Science Health Sports Culture Travel"], no_match=[_PROSE, "Home"],
@@ -65,6 +69,7 @@ def stop_word_poor(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:BD004", label="body", weight=-1.5,
     description="A long line that stops mid-sentence (a trailing comma or stop word) is a cut-off teaser, not text",
     match=["The MoU between the two Parliaments also mentions the BRI,",
@@ -76,6 +81,7 @@ def cut_off(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:NV001", label="navigation", weight=1.5,
     description="A short line without sentence punctuation is a menu item (the shorter, the surer)",
     match=["Home", "World News", "Contact us"], no_match=[_PROSE, "It rained."],
@@ -88,6 +94,7 @@ def short_line(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:NV002", label="navigation", weight=1.0,
     description="Menu separators (|, ·, », ›) between short items mark a menu or breadcrumb",
     match=["Home | World | Asia", "News » Politics » Elections"], no_match=[_PROSE],
@@ -99,6 +106,7 @@ def separators(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:NV003", label="navigation", weight=1.5,
     description="Lines dense with link markers ([12] in lynx, [text](url) in markdown) are navigation",
     match=["[1]Home [2]World [3]Business", "* [News](https://example.com/news)"],
@@ -112,6 +120,7 @@ def link_dense(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:NV004", label="navigation", weight=1.0,
     description="A bulleted line of a few words is a menu or list of links",
     match=["* Politics", "• Sign up for our newsletter"], no_match=[_PROSE, "Politics"],
@@ -154,6 +163,7 @@ _HYPHEN_CHAIN = regex.compile(r"\w-\w+-\w+-\w")
 
 
 @code_rule(
+    page_context=False,
     id="core:HL001", label="headline", weight=2.0,
     description="A title-shaped line may be the headline: longer titles score more; dates, glued menus and lists less",
     match=["With new big data centre, China strengthens Tibet surveillance", "Is this the end of the road?"],
@@ -180,6 +190,7 @@ def headline_shape(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:RL010", label="related-title", weight=1.0,
     description="A title-shaped line may be the title of a teaser for another story",
     match=["Kolkata Port upbeat after trials through Bangladesh ports"],
@@ -212,6 +223,7 @@ def teaser_snippet(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    page_context=False,
     id="core:DT001", label="date", weight=3.0,
     description="A short line that is mostly a date is the page's date line",
     match=["November 9, 2022", "Updated: 09.11.2022, 14:30 Uhr"],
@@ -256,6 +268,7 @@ _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
 
 
 @code_rule(
+    page_context=False,
     id="core:BY010", label="byline", weight=2.5, max_chars=120,
     description="A short line with a date and, beside it, a name (two to four capitalised words, or 'by'/'von' and a name) is a byline",
     match=["Bettina Kugler 19.10.2019, 05:00 Uhr", "Von Jan Kupitz | Oct 24, 2023", "By Jane Doe · March 9, 2017"],
@@ -287,6 +300,7 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 
 
 @code_rule(
+    page_context=False,
     id="core:BD006", label="body", weight=-0.8,
     description="A long line that does not end like a sentence (a title, a teaser, a list entry) is less likely article text",
     match=["4. 東証大引け　大幅続落、401円安　米中摩擦を警戒、中国株安も重荷", "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum Hamburg"],
@@ -302,6 +316,7 @@ _NUMBERED = regex.compile(r"^\d{1,2}[.)]\s")
 
 
 @code_rule(
+    page_context=False,
     id="core:RL012", label="related-title", weight=1.5,
     description="A numbered line that reads like a title is an entry of a ranking or 'most read' list",
     match=["1. 中国Ｍ＆Ａ阻止の動き　米欧政府、技術流出を警戒［有料会員限定］", "3. Bridge closes after cracks are found"],
@@ -315,6 +330,7 @@ _LONE_NAME = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[
 
 
 @code_rule(
+    page_context=False,
     id="core:BY011", label="byline", weight=1.0, max_chars=40,
     description="A line that is only a person's name (two or three capitalised words) may be the byline; position decides",
     match=["Pippin Lee", "John C. Welch", "Sarah Archer"],
@@ -370,6 +386,7 @@ _CODE = regex.compile(
 
 
 @code_rule(
+    page_context=False,
     id="core:BD007", label="body", weight=2.0, max_chars=200,
     description="A line of program code (braces, semicolons, keywords, calls) belongs to the text it illustrates",
     match=["var cow = new Cow(\"Kate\");", "describe(\"Cow\", function() {", "}", "def parse(text):"],
