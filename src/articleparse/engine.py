@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
+import regex
 
 from . import assemble as _assemble
 from .decoder import LABEL_INDEX, LABELS, decode
@@ -80,7 +81,7 @@ class _RuleSet:
         lang_packs = [p for p in packs if language and language in p.languages]
         self.stopwords = frozenset().union(*(p.stopwords for p in lang_packs)) if lang_packs else frozenset()
         self.dates = dates
-        self.memo: dict[str, tuple[Any, ...]] = {}
+        self.memo: dict[tuple[str | None, str], tuple[Any, ...]] = {}
         self.memo_params: Any = None
 
 
@@ -116,8 +117,34 @@ def _run_checks(checks: Sequence[tuple], f: Features, ctx: Context, deltas: list
             caught.append((rule.id, m))
 
 
+_SLASH_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?![\d/])")
+# glued renderings: "Australia28 October 2020", "Juni 201914. Januar 2020"
+_GLUE_LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
+_GLUE_YEAR_DAY = regex.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}\.)")
+
+
+def page_date_order(text: str, default: str | None) -> str | None:
+    """How this page writes 03/04/2022: "dmy" or "mdy" when one of its own slash dates says so.
+
+    A page that writes 16/04/2020 somewhere reads its other day-month dates the same way,
+    whatever its language's habit; without such a date the language's order stands.
+    """
+    dmy = mdy = 0
+    for m in _SLASH_DATE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if first > 12 >= second:
+            dmy += 1
+        elif second > 12 >= first:
+            mdy += 1
+    if dmy > mdy:
+        return "dmy"
+    if mdy > dmy:
+        return "mdy"
+    return default
+
+
 class _LanguageDates:
-    """The engine's date lexicon read with one language's order for ambiguous numeric dates."""
+    """The engine's date lexicon read with one order for ambiguous numeric dates."""
 
     __slots__ = ("lexicon", "order")
 
@@ -126,7 +153,12 @@ class _LanguageDates:
         self.order = order
 
     def find(self, text: str, *, now: _dt.datetime | None = None) -> list[Any]:
-        return self.lexicon.find(text, now=now, order=self.order)
+        found = self.lexicon.find(text, now=now, order=self.order)
+        if found or not any(c.isdigit() for c in text):
+            return found
+        # dates glued to the words around them: search again with the seams opened
+        opened = _GLUE_YEAR_DAY.sub(" ", _GLUE_LETTER_DIGIT.sub(" ", text))
+        return self.lexicon.find(opened, now=now, order=self.order) if opened != text else found
 
 
 def _date_lexicon(packs: Sequence[Pack]) -> Any:
@@ -224,8 +256,11 @@ class Engine:
         if ruleset.memo_params is not self.params:  # the thresholds changed: forget old votes
             memo.clear()
             ruleset.memo_params = self.params
+        # line votes depend on the line and on how the page orders day and month (date rules)
+        order = getattr(ctx.dates, "order", None)
         for f in features:
-            entry = memo.get(f.text)
+            key = (order, f.text)
+            entry = memo.get(key)
             if entry is None:
                 deltas: list[tuple[int, float]] = []
                 line_hits: list[tuple[str, Label, float]] = []
@@ -239,7 +274,7 @@ class Engine:
                 entry = (tuple(deltas), tuple(line_hits), tuple(line_caught), dict(f.__dict__))
                 if len(memo) >= _MEMO_SIZE:
                     memo.clear()
-                memo[f.text] = entry
+                memo[key] = entry
             else:
                 f.__dict__.update(entry[3])
             row = list(prior)
@@ -273,7 +308,11 @@ class Engine:
         language = lang.lower().split("-")[0] if lang else self._detect(units)
         ruleset = self._ruleset(language, self.site_for(text, url))
         features = [Features(u.index, u.text, ruleset.stopwords) for u in units]
-        ctx = Context(features, units, self.params, ruleset.dates, language, ruleset.stopwords)
+        dates = ruleset.dates
+        order = page_date_order(text, dates.order)
+        if order != dates.order:
+            dates = _LanguageDates(dates.lexicon, order)
+        ctx = Context(features, units, self.params, dates, language, ruleset.stopwords)
         votes = self.vote(features, ctx, ruleset)
         decoded = decode(votes.scores, self.params)
         if Label.BODY not in decoded.labels:

@@ -1,0 +1,50 @@
+"""Engine behaviour that no single rule owns: date order per page, glued dates, memoised votes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import articleparse
+from articleparse.engine import Engine, page_date_order
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "expected"),
+    [
+        ("Posted 16/04/2020 and 03/04/2020", "mdy", "dmy"),
+        ("Posted 04/16/2020 and 03/04/2020", "dmy", "mdy"),
+        ("Posted 03/04/2020", "mdy", "mdy"),
+        ("No dates here", None, None),
+        ("Version 1/2/3 and 12/13", "dmy", "dmy"),
+    ],
+)
+def test_page_date_order(text, default, expected):
+    assert page_date_order(text, default) == expected
+
+
+def test_page_order_decides_ambiguous_dates():
+    body = "The council voted on Tuesday to close the old bridge, which has carried traffic since 1931."
+    page = f"Bridge closes after cracks are found\n\n08/11/2023\n\n{body}\n\nOlder story 16/10/2023\n"
+    assert articleparse.parse(page, lang="en").published == dt.date(2023, 11, 8)
+
+
+def test_glued_dates_are_found():
+    body = "The council voted on Tuesday to close the old bridge, which has carried traffic since 1931."
+    page = f"Bridge closes after cracks are found\n\nYahoo News Australia28 October 2020\n\n{body}\n"
+    assert articleparse.parse(page).published == dt.date(2020, 10, 28)
+
+
+def test_remembered_votes_do_not_change_results():
+    seed = (ROOT / "seeds" / "000_b77d87d1f81881a2.txt").read_text(encoding="utf-8")
+    others = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "pages").glob("*.txt"))]
+    fresh = Engine().parse(seed)
+    warmed = Engine()
+    for text in others:
+        warmed.parse(text)
+    assert warmed.parse(seed) == fresh
+    assert warmed.parse(seed) == warmed.parse(seed)
