@@ -96,6 +96,7 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "headline_body_allowance": 1.0,
     # a title-shaped line just above the chosen headline, at least this share as strong, is the headline
     "headline_above_ratio": 0.8,
+    "headline_above_reach": 2,
     # the header-field pass: bylines and date lines near the headline, wherever the zones put them
     "field_window_before": 10,
     "field_window_after": 10,
@@ -207,7 +208,7 @@ def _headline_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels:
         return
     # a strong title-shaped line right above the choice is the headline, the choice its standfirst (dek)
     dek = None
-    for j in (best_i - 1, best_i - 2):
+    for j in range(best_i - 1, best_i - 1 - int(p["headline_above_reach"]), -1):
         if j < 0:
             break
         row = scores[j]

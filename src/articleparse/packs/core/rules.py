@@ -176,6 +176,9 @@ def headline_shape(f: Features, ctx: Context) -> float:
     if f.n_words > 4:
         # real headlines run to a dozen words; menu items and kickers stay short
         strength += _p(ctx, "headline_word_bonus") * (min(f.n_words, 12) - 4)
+    if f.n_words > 16:
+        # a sentence-long line under the title is its dek, not the title
+        strength -= _p(ctx, "headline_word_bonus") * (f.n_words - 16)
     if ctx.dates_in(f.index):
         strength -= 1.0
     if _GLUED.search(f.text):
