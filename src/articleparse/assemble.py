@@ -75,7 +75,7 @@ def split_authors(raw: str) -> tuple[str, ...]:
     text = _HANDLE.sub("", _BYLINE_PREFIX.sub("", raw.strip().lstrip("/ |•·-–—")))
     names: list[str] = []
     for part in _AUTHOR_SPLIT.split(text):
-        part = part.strip(" .:-–—|")
+        part = _trim_name(part.strip(" .:-–—|"))
         if not part or not any(c.isalpha() for c in part):
             continue
         if names and not _looks_like_name(part):
@@ -89,6 +89,8 @@ _HANDLE = regex.compile(r"\s*@\w+")
 # words that make a byline part a job title rather than a person
 _ROLE_WORDS = frozenset("""
 staff senior junior chief editor editors reporter reporters correspondent correspondents writer writers
+marketing communications relations engineer engineering developer designer founder ceo cto cfo president
+spokesperson spokesman spokeswoman
 contributor contributing columnist technologist analyst director producer photographer photography reporting
 attorney counsel professor fellow researcher manager head deputy associate assistant executive intern news
 team desk agency agencies service services ma phd md jr sr health bureau
@@ -97,11 +99,24 @@ redakteur redakteurin korrespondent korrespondentin autor autorin redaktion
 
 
 def _looks_like_name(part: str) -> bool:
-    """Two to four words, no job-title words: a person's name."""
+    """Two to four words, no job-title words, not a bare acronym ("CNN"): a person's name."""
     words = part.split()
     if not 1 <= len(words) <= 4:
         return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
+        return False
     return not any(w.strip(".,()").casefold() in _ROLE_WORDS for w in words)
+
+
+# small words a byline pattern may catch after a name ("By Jane Doe On 12. Dezember")
+_TRAILING_WORDS = frozenset("on at am um in le el em il the de du à".split())
+
+
+def _trim_name(part: str) -> str:
+    words = part.split()
+    while len(words) > 1 and words[-1].casefold() in _TRAILING_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _locate(source: str, unit: Unit, piece: str) -> tuple[int, int]:

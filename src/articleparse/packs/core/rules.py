@@ -267,6 +267,9 @@ def echoed_title(f: Features, ctx: Context) -> float:
 _NAME_PREFIX = regex.compile(r"^(?:by|von|par|por|door|di|da|av|af|autor(?:in)?|author|text)\s*:?\s+", regex.I)
 _NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|das|y)){0,3}$")
 _NAME_TRIM = " |·•/,;–—-:()[]"
+# words of the labels that stand beside dates, never names ("Print Date:", "Stand:")
+_LABEL_WORDS = frozenset("""print date datum stand updated published posted modified created permalink link
+permanenter aktualisiert veröffentlicht zuletzt geändert publié publicado atualizado pubblicato""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
 
 
@@ -278,8 +281,8 @@ _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017"],
 )
 def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
-    if f.n_words > 16:
-        return 0.0
+    if f.n_words > 16 or "(@" in f.text:
+        return 0.0  # "— Jane Doe (@jane) May 1, 2020" signs an embedded post, not the article
     found = ctx.dates_in(f.index)
     if not found:
         return 0.0
@@ -297,7 +300,7 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         words = cand.split()
         if not words or len(words) > 4 or (len(words) < 2 and not prefixed):
             continue
-        if _NAME.match(cand) and not any(w.lower() in ctx.stopwords for w in words):
+        if _NAME.match(cand) and not any(w.lower() in ctx.stopwords or w.lower() in _LABEL_WORDS for w in words):
             return 1.0, Capture({"authors": cand})
     return 0.0
 
