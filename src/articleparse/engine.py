@@ -39,8 +39,12 @@ class Votes:
     matches: tuple[dict[str, Any], ...]
 
 
-# how many distinct lines a rule set remembers the votes of before it starts afresh
-_MEMO_SIZE = 50_000
+# how many distinct lines a rule set remembers the votes of, per generation: when the young
+# generation is full it becomes the old one (lines found there are promoted), so memory stays
+# bounded and the lines a site repeats stay remembered
+_MEMO_SIZE = 4096
+# cached feature values copied into the memo: the small ones (the token list is cheap to redo)
+_MEMO_SKIP = frozenset({"tokens"})
 
 
 class _RuleSet:
@@ -56,7 +60,7 @@ class _RuleSet:
     """
 
     __slots__ = ("rules", "phrases", "line_checks", "page_checks", "stopwords", "dates", "language",
-                 "memo", "memo_params")
+                 "memo", "memo_old", "memo_params")
 
     def __init__(self, packs: Sequence[Pack], language: str | None, dates: Any):
         self.language = language
@@ -82,6 +86,7 @@ class _RuleSet:
         self.stopwords = frozenset().union(*(p.stopwords for p in lang_packs)) if lang_packs else frozenset()
         self.dates = dates
         self.memo: dict[tuple[str | None, str], tuple[Any, ...]] = {}
+        self.memo_old: dict[tuple[str | None, str], tuple[Any, ...]] = {}
         self.memo_params: Any = None
 
 
@@ -252,28 +257,34 @@ class Engine:
         phrases = ruleset.phrases
         line_checks, page_checks = ruleset.line_checks, ruleset.page_checks
         prior = self._prior
-        memo = ruleset.memo
         if ruleset.memo_params is not self.params:  # the thresholds changed: forget old votes
-            memo.clear()
+            ruleset.memo, ruleset.memo_old = {}, {}
             ruleset.memo_params = self.params
         # line votes depend on the line and on how the page orders day and month (date rules)
         order = getattr(ctx.dates, "order", None)
         for f in features:
             key = (order, f.text)
+            memo = ruleset.memo
             entry = memo.get(key)
             if entry is None:
-                deltas: list[tuple[int, float]] = []
-                line_hits: list[tuple[str, Label, float]] = []
-                line_caught: list[tuple[str, Any]] = []
-                for idx, weight, rule in phrases.get(f.key, ()):
-                    if rule.applies_to(f):
-                        deltas.append((idx, weight))
-                        line_hits.append((rule.id, rule.label, weight))
-                _run_checks(line_checks, f, ctx, deltas, line_hits, line_caught)
-                # what the features worked out about this text holds for the same text anywhere
-                entry = (tuple(deltas), tuple(line_hits), tuple(line_caught), dict(f.__dict__))
+                entry = ruleset.memo_old.get(key)
+                if entry is None:
+                    deltas: list[tuple[int, float]] = []
+                    line_hits: list[tuple[str, Label, float]] = []
+                    line_caught: list[tuple[str, Any]] = []
+                    for idx, weight, rule in phrases.get(f.key, ()):
+                        if rule.applies_to(f):
+                            deltas.append((idx, weight))
+                            line_hits.append((rule.id, rule.label, weight))
+                    _run_checks(line_checks, f, ctx, deltas, line_hits, line_caught)
+                    # what the features worked out about this text holds for the same text anywhere
+                    saved = {k: v for k, v in f.__dict__.items() if k not in _MEMO_SKIP}
+                    entry = (tuple(deltas), tuple(line_hits), tuple(line_caught), saved)
+                else:
+                    f.__dict__.update(entry[3])
                 if len(memo) >= _MEMO_SIZE:
-                    memo.clear()
+                    ruleset.memo_old, ruleset.memo = memo, {}
+                    memo = ruleset.memo
                 memo[key] = entry
             else:
                 f.__dict__.update(entry[3])
