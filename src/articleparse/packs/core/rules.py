@@ -267,6 +267,7 @@ def echoed_title(f: Features, ctx: Context) -> float:
 _NAME_PREFIX = regex.compile(r"^(?:by|von|par|por|door|di|da|av|af|autor(?:in)?|author|text)\s*:?\s+", regex.I)
 _NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|das|y)){0,3}$")
 _NAME_TRIM = " |·•/,;–—-:()[]"
+_NAME_END = regex.compile(r"\s+(?:in|unter|im|en|dans|em|on|am|um|at)\s+|\s*[|·•/,;]\s*")
 # words of the labels that stand beside dates, never names ("Print Date:", "Stand:")
 _LABEL_WORDS = frozenset("""print date datum stand updated published posted modified created permalink link
 permanenter aktualisiert veröffentlicht zuletzt geändert publié publicado atualizado pubblicato""".split())
@@ -297,6 +298,8 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         cand = _HANDLES.sub("", piece).strip(_NAME_TRIM)
         prefixed = bool(_NAME_PREFIX.match(cand))
         cand = _NAME_PREFIX.sub("", cand).strip(_NAME_TRIM)
+        # "von Fatima in Gefühle, Popkultur": the name ends where the category begins
+        cand = _NAME_END.split(cand, 1)[0].strip(_NAME_TRIM)
         words = cand.split()
         if not words or len(words) > 4 or (len(words) < 2 and not prefixed):
             continue
@@ -337,7 +340,7 @@ _LONE_NAME = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[
 
 @code_rule(
     page_context=False,
-    id="core:BY011", label="byline", weight=1.0, max_chars=40,
+    id="core:BY011", label="byline", weight=2.0, max_chars=40,
     description="A line that is only a person's name (two or three capitalised words) may be the byline; position decides",
     match=["Pippin Lee", "John C. Welch", "Sarah Archer"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now"],
