@@ -263,7 +263,7 @@ _DATE_LABEL_SCORE = {
     Label.COMMENT: -2.5, Label.FOOTER: -3.0,
 }
 _DATE_NEAR = ((2, 3.0), (5, 2.0), (12, 1.0), (30, 0.0))
-_DATE_FAR = -1.0
+_DATE_FAR = -4.0  # a date more than 30 lines from the headline is rarely the article's
 _DATE_ROLE_PUBLISHED = 2.0
 _DATE_SHORT_LINE = 1.0
 _DATE_REPEATED = 0.5
