@@ -111,7 +111,7 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
         over = sum(w > width for w in widths)
         near = sum(width - 12 <= w <= width for w in widths)
         # many lines near the column and (almost) none past it; with none past it, fewer suffice
-        share = 0.05 if over == 0 else 0.15
+        share = 0.03 if over == 0 else 0.15
         if over <= 0.02 * len(widths) and near >= max(3, share * len(widths)):
             return width
     return None
