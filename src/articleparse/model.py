@@ -179,10 +179,6 @@ class LabeledLine:
         return line
 
 
-def _date_to_json(value: _dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
 def _date_from_json(value: Any) -> _dt.date | _dt.datetime | None:
     if value is None or isinstance(value, _dt.date):
         return value

@@ -102,15 +102,11 @@ class ExampleCase:
         return f"{self.rule.id}-{'match' if self.expect else 'no_match'}-{self.number}"
 
 
-def _engine_for(pack: Pack) -> Any:
-    from .engine import default_engine
-
-    return default_engine()
-
-
 def evaluate_example(pack: Pack, rule: Rule, example: Example) -> float:
     """The strength with which ``rule`` fires on ``example`` (its neighbours around it)."""
-    engine = _engine_for(pack)
+    from .engine import default_engine
+
+    engine = default_engine()
     language = pack.languages[0] if pack.languages else "en"
     ruleset = engine._ruleset(language)
     stopwords = pack.stopwords or ruleset.stopwords
