@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from .decoder import Decoded, Zone
+from .decoder import LABEL_INDEX, Decoded, Zone
 from .features import Features
 from .lines import Line, Unit
 from .model import (
@@ -64,6 +64,10 @@ def empty_article(lines: Sequence[Line], fmt: str, language: str | None) -> Arti
         meta=Meta(language=language, format=fmt),
         lines=tuple(LabeledLine(ln.index, (ln.start, ln.end), Label.BLANK, 1.0, ()) for ln in lines),
     )
+
+
+#: How much byline evidence one unit of distance from the headline costs when choosing the byline.
+_BYLINE_DECAY = 0.15
 
 
 def split_authors(raw: str) -> tuple[str, ...]:
@@ -188,15 +192,15 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
             minutes = _captured(votes.matches[i], "minutes")
             if minutes:
                 reading_time = int(minutes[0])
-    byline_units = [i for i in range(n) if labels[i] is Label.BYLINE]
-    if not byline_units:
-        # a date line often names the author too ("Bettina Kugler 19.10.2019, 05:00 Uhr")
-        byline_units = [i for i in range(n) if labels[i] is Label.DATE and _captured(votes.matches[i], "authors")]
+    # a date line often names the author too ("Bettina Kugler 19.10.2019, 05:00 Uhr")
+    byline_units = [i for i in range(n) if labels[i] is Label.BYLINE
+                    or (labels[i] is Label.DATE and _captured(votes.matches[i], "authors"))]
     if byline_units:
-        # the byline nearest the headline (or the body's start) is the article's own
+        # the article's own byline: the strongest, less a little for each unit away from the headline
         anchor = next((i for i in range(n) if labels[i] is Label.HEADLINE),
                       next((i for i in range(n) if labels[i] is Label.BODY), 0))
-        i = min(byline_units, key=lambda k: (abs(k - anchor), k))
+        by = LABEL_INDEX[Label.BYLINE]
+        i = max(byline_units, key=lambda k: (votes.scores[k][by] - _BYLINE_DECAY * abs(k - anchor), -k))
         byline = _byline(source, units[i], features[i].text, votes.matches[i])
     if source_credit is None:
         for i in range(n):

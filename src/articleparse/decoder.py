@@ -255,14 +255,15 @@ def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: li
     best, best_i = -math.inf, None
     have_byline = any(labels[i] is L.BYLINE for i in range(lo, hi))
     for i in range(lo, hi):
-        if labels[i] in (L.HEADLINE, L.BYLINE, L.DATE):
+        if labels[i] in (L.HEADLINE, L.BYLINE):
             continue
         row = scores[i]
         rival = max(row[k] for k in _FIELD_RIVALS)
         margin = row[by] - rival - p["field_decay"] * abs(i - anchor)
         if not have_byline and row[by] > 0 and row[by] > rival and margin > best:
+            # a date line that names the author ("Von Anna Schmidt am 19.10.2019") stays a date line
             best, best_i = margin, i
-        if row[dt] > rival and row[dt] > 0:
+        if labels[i] is not L.DATE and row[dt] > rival and row[dt] > 0:
             labels[i] = L.DATE
             zones[i] = Zone.HEAD2 if i < start else Zone.CRUFT
     if best_i is None and not have_byline:
@@ -271,7 +272,7 @@ def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: li
                   and scores[i][by] > max(scores[i][k] for k in _FIELD_RIVALS)]
         if strong:
             best_i = min(strong, key=lambda i: (abs(i - anchor), i))
-    if best_i is not None:
+    if best_i is not None and labels[best_i] is not L.DATE:
         labels[best_i] = L.BYLINE
         zones[best_i] = Zone.HEAD2 if best_i < start else Zone.CRUFT
 

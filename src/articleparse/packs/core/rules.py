@@ -264,22 +264,91 @@ def echoed_title(f: Features, ctx: Context) -> float:
     return 1.0 if _unit_text_counts(ctx).get(f.text.casefold(), 0) >= 2 else 0.0
 
 
-_NAME_PREFIX = regex.compile(r"^(?:by|von|par|por|door|di|da|av|af|autor(?:in)?|author|text)\s*:?\s+", regex.I)
+# the words that introduce an author: "By", "Von", "Par", "Posted by", "Geschrieben von", "Autor:"
+_PREFIX_WORDS = (r"(?:(?:ein|eine|un|una|a|an|blog|artikel|beitrag|interview|kommentar|kolumne|gastbeitrag|"
+                 r"reportage|analyse|essay|article|story|words|text|written|posted|reported|geschrieben|verfasst|"
+                 r"gepostet|gespeichert|erstellt|veröffentlicht|publié|publicado|escrito|scritto|pubblicato|"
+                 r"geplaatst)\s+){0,2}"
+                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in)?|author|text|interview)")
+_NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=^(?:[Bb]y|[Vv]on))(?=\p{Lu}))")
+# "Ein Artikel von", "words written by", "Posted in Politik by": a prefix after a few words
+_INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\s+(?=\S)")
+_PREFIX_ALONE = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")\s*:?$")
 _NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|das|y)){0,3}$")
-_NAME_TRIM = " |·•/,;–—-:()[]"
-_NAME_END = regex.compile(r"\s+(?:in|unter|im|en|dans|em|on|am|um|at)\s+|\s*[|·•/,;]\s*")
+# a user name: "mh", "telebasel", "MikeNils", "Marianne1", "Isabella.DiBiase"
+_HANDLE_NAME = regex.compile(r"^(?=.*\p{L})(?:[\p{Ll}\p{N}][\p{L}\p{N}._-]{1,30}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{L}+[\p{N}_][\p{L}\p{N}_.-]*)$")
+_NAME_TRIM = " |·•∙/,;–—-:()[]\u00a0"
+# where a name stops: a category ("in Politik"), a connector before the date ("am", "on", "le")
+_NAME_END = regex.compile(r"\s+(?:in|unter|im|en|dans|em|on|am|um|at|le|el|il|op|à|mit|with|avec|con|com)(?:\s+|$)"
+                          r"|\s*[,;/(]\s*|\s+\d")
+_SEGMENTS = regex.compile(r"\s*[|·•∙»«]\s*|\s+[-–—/]+\s+|\s*//\s*")
+_TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:um|at|à|alle|a\s+las)$")
 # words of the labels that stand beside dates, never names ("Print Date:", "Stand:")
 _LABEL_WORDS = frozenset("""print date datum stand updated published posted modified created permalink link
-permanenter aktualisiert veröffentlicht zuletzt geändert publié publicado atualizado pubblicato""".split())
+permanenter aktualisiert veröffentlicht zuletzt geändert erstellt publié publicado atualizado pubblicato
+comments comment kommentare kommentar""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
+_GAP_CHARS = " \u00a0|·•∙-–—/"
+_SET_OFF = "|·•∙-–—/"
+
+
+def _name_words(words: list[str], ctx: Context) -> bool:
+    return not any(w.lower() in ctx.stopwords or w.lower().strip(":") in _LABEL_WORDS for w in words)
+
+
+def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
+    """The author's name in the text beside a date, or None.
+
+    ``piece`` is what stands before (``before_date``) or after one date of the line;
+    of its parts between '|' or '·' marks, the one next to the date is read. A name of
+    two to four capitalised words is taken as it is; a single word only after a 'By'
+    or 'Von', as a user name ("mh", "MikeNils"), or when a dash or bar sets it off
+    from the date ("Redaktion - 31. Januar 2022") -- a comma there marks a dateline
+    place ("Berlin, 19.10.2019").
+    """
+    parts = [s for s in _SEGMENTS.split(_HANDLES.sub("", piece)) if s and not _TIME.fullmatch(s.strip(_NAME_TRIM))]
+    parts = [_TIME.sub("", s).strip(_NAME_TRIM) for s in parts]
+    parts = [s for s in parts if s]
+    if not parts:
+        return None
+    cand = parts[-1] if before_date else parts[0]
+    bare = piece.rstrip(_GAP_CHARS) if before_date else piece.lstrip(_GAP_CHARS)
+    gap = piece[len(bare):] if before_date else piece[:len(piece) - len(bare)]
+    set_off = any(c in _SET_OFF for c in gap)
+    m = _NAME_PREFIX.match(cand) or _INNER_PREFIX.match(cand)
+    prefixed = m is not None
+    if m:
+        cand = cand[m.end():]
+    cand = _NAME_END.split(cand + " ", 1)[0].strip(_NAME_TRIM)
+    words = cand.split()
+    for k, w in enumerate(words):
+        if w.lower().strip(":") in _LABEL_WORDS:
+            words = words[:k]
+            break
+    if not words or len(words) > 4 or not _name_words(words, ctx):
+        return None
+    cand = " ".join(words)
+    if len(words) >= 2:
+        return cand if _NAME.match(cand) else None
+    if _HANDLE_NAME.match(cand) and not ctx.dates.find(cand):
+        return cand
+    if _NAME.match(cand) and (prefixed or set_off):
+        return cand
+    return None
 
 
 @code_rule(
     page_context=False,
     id="core:BY010", label="byline", weight=2.5, max_chars=120,
-    description="A short line with a date and, beside it, a name (two to four capitalised words, or 'by'/'von' and a name) is a byline",
-    match=["Bettina Kugler 19.10.2019, 05:00 Uhr", "Von Jan Kupitz | Oct 24, 2023", "By Jane Doe · March 9, 2017"],
-    no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017"],
+    description="A short line with a date and, beside it, a name (capitalised words, a user name, or 'by'/'von' and a name) is a byline",
+    match=["Bettina Kugler 19.10.2019, 05:00 Uhr", "Von Jan Kupitz | Oct 24, 2023", "By Jane Doe · March 9, 2017",
+           "MikeNils 18.10.2019, 15:07 Uhr", "Redaktion - 31. Januar 2022", "Von Jörg Staff am 16.11.2022",
+           "Evgenia Karp Zuletzt geändert am 06.11.2023", "yas! | By Cara Stiles | April 13, 2020",
+           "Written by Ana Sandoiu on July 27, 2017", "von eseppelt · 31. Oktober 2023",
+           "July 24, 2019 by Amy Motroni 5 Comments", "23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen",
+           "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45"],
+    no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
+              "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36"],
 )
 def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     if f.n_words > 16 or "(@" in f.text:
@@ -288,23 +357,42 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     if not found:
         return 0.0
     text = f.text
-    pieces, pos = [], 0
+    pos = 0
     for d in found:
-        # text right before a labelled date ("Updated:") is the label, not a name
-        pieces.append("" if d.role else text[pos:d.start])
+        # a label before the date ("Updated:", "Zuletzt geändert am") is cut off by _LABEL_WORDS
+        name = _name_in(text[pos:d.start], ctx, before_date=True)
+        if name:
+            return 1.0, Capture({"authors": name})
         pos = d.end
-    pieces.append(text[pos:])
-    for piece in pieces:
-        cand = _HANDLES.sub("", piece).strip(_NAME_TRIM)
-        prefixed = bool(_NAME_PREFIX.match(cand))
-        cand = _NAME_PREFIX.sub("", cand).strip(_NAME_TRIM)
-        # "von Fatima in Gefühle, Popkultur": the name ends where the category begins
-        cand = _NAME_END.split(cand, 1)[0].strip(_NAME_TRIM)
-        words = cand.split()
-        if not words or len(words) > 4 or (len(words) < 2 and not prefixed):
-            continue
-        if _NAME.match(cand) and not any(w.lower() in ctx.stopwords or w.lower() in _LABEL_WORDS for w in words):
-            return 1.0, Capture({"authors": cand})
+    name = _name_in(text[pos:], ctx, before_date=False)
+    return (1.0, Capture({"authors": name})) if name else 0.0
+
+
+@code_rule(
+    page_context=False,
+    id="core:BY014", label="byline", weight=3.0, max_chars=100,
+    description="A short line of 'By', 'Von', 'Par' or 'Por' (or 'Posted by', 'Autor:') and a name, in any language, is a byline",
+    match=["von Kathrin", "by Danilo Dietsch", "Von: Adrian Padeanu", "Publicado por Alberto González",
+           "Gepostet von Katharina Volkwein | Wohnen", "Artikel von Alexa von Heyden", "von Marianne1",
+           "Blog Beitrag von Margarita Koreneva"],
+    no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
+              "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
+)
+def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    if f.n_words > 12:
+        return 0.0
+    segment = _SEGMENTS.split(f.text.strip(_NAME_TRIM), 1)[0]
+    m = _NAME_PREFIX.match(segment)
+    if m is None:
+        return 0.0
+    cand = _NAME_END.split(segment[m.end():] + " ", 1)[0].strip(_NAME_TRIM)
+    words = cand.split()
+    if not words or len(words) > 4 or not _name_words(words, ctx):
+        return 0.0
+    # a lower-case user name needs a digit, dot or underscore to be told from a word ("by far")
+    if _NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand)
+                                 and regex.search(r"[\d._]", cand) and regex.search(r"\p{L}{2}", cand)):
+        return 1.0, Capture({"authors": cand})
     return 0.0
 
 
@@ -338,19 +426,60 @@ def numbered_title(f: Features, ctx: Context) -> float:
 _LONE_NAME = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){1,2}$")
 
 
+def _is_lone_name(f: Features, ctx: Context) -> bool:
+    """The line is only a person's name: two or three capitalised words, no stop words."""
+    if not _LONE_NAME.match(f.text.rstrip(",;: \u00a0")):
+        return False
+    return not any(t.lower() in ctx.stopwords for t in f.tokens)
+
+
 @code_rule(
     page_context=False,
     id="core:BY011", label="byline", weight=2.0, max_chars=40,
     description="A line that is only a person's name (two or three capitalised words) may be the byline; position decides",
-    match=["Pippin Lee", "John C. Welch", "Sarah Archer"],
+    match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now"],
 )
 def lone_name(f: Features, ctx: Context) -> float:
-    if not _LONE_NAME.match(f.text):
+    return 1.0 if _is_lone_name(f, ctx) else 0.0
+
+
+@code_rule(
+    id="core:BY012", label="byline", weight=3.0, max_chars=60,
+    description="The line after a line that is only 'Von', 'By' or 'Autor:' names the author",
+    match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]},
+           {"text": "Jane Doe", "before": ["Written by"]}],
+    no_match=[{"text": "Thomas Steinberg", "before": ["Home"]}, {"text": "Berlin ist eine Stadt.", "before": ["Von"]},
+              {"text": "Thomas Steinberg"}],
+)
+def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    i = f.index
+    if i == 0 or f.n_words > 5 or not _PREFIX_ALONE.match(ctx.features[i - 1].text.strip()):
         return 0.0
-    if any(t.lower() in ctx.stopwords for t in f.tokens):
+    cand = _NAME_END.split(f.text.strip(_NAME_TRIM), 1)[0].strip(_NAME_TRIM)
+    words = cand.split()
+    if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
-    return 1.0
+    if _NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand)):
+        return 1.0, Capture({"authors": cand})
+    return 0.0
+
+
+@code_rule(
+    id="core:BY013", label="byline", weight=2.0, max_chars=40,
+    description="A line that is only a person's name, right above or below a line that is mostly a date, is the byline",
+    match=[{"text": "Oliver Baroni", "before": ["19.10.19, 18:56"]},
+           {"text": "Amelie Siekmann,", "after": ["am Sonntag, 11.12.2022 - 05:00"]}],
+    no_match=[{"text": "Oliver Baroni", "before": ["Home"]}, {"text": "Sport", "before": ["19.10.19, 18:56"]}],
+)
+def name_beside_date(f: Features, ctx: Context) -> float:
+    if not _is_lone_name(f, ctx):
+        return 0.0
+    i = f.index
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(ctx.features) and _mostly_date(ctx.features[j], ctx):
+            return 1.0
+    return 0.0
 
 
 def _prose_words(ctx: Context) -> frozenset[str]:
