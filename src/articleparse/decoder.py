@@ -103,6 +103,7 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "field_decay": 0.05,
     # byline votes strong enough to be taken anywhere on the page when none is near the headline
     "field_strong_byline": 2.0,
+    "field_byline_near": 3,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -260,7 +261,9 @@ def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: li
         row = scores[i]
         rival = max(row[k] for k in _FIELD_RIVALS)
         margin = row[by] - rival - p["field_decay"] * abs(i - anchor)
-        if not have_byline and row[by] > 0 and row[by] > rival and margin > best:
+        # right under the headline, any byline evidence is enough: a lone name there is the author
+        near = 0 < i - anchor <= p["field_byline_near"]
+        if not have_byline and row[by] > 0 and (row[by] > rival or near) and margin > best:
             # a date line that names the author ("Von Anna Schmidt am 19.10.2019") stays a date line
             best, best_i = margin, i
         if labels[i] is not L.DATE and row[dt] > rival and row[dt] > 0:

@@ -274,6 +274,8 @@ _NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=^(
 # "Ein Artikel von", "words written by", "Posted in Politik by": a prefix after a few words
 _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\s+(?=\S)")
 _PREFIX_ALONE = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")\s*:?$")
+# a line that ends in a capitalised 'Von' or 'By' ("Disko Von"): the name follows on the next line
+_PREFIX_END = regex.compile(r"^(?:\S+\s+){1,3}(?:Von|By|Par|Por|Door|Autor(?:in)?:|Author:)$")
 _NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|das|y)){0,3}$")
 # a user name: "mh", "telebasel", "MikeNils", "Marianne1", "Isabella.DiBiase"
 _HANDLE_NAME = regex.compile(r"^(?=.*\p{L})(?:[\p{Ll}\p{N}][\p{L}\p{N}._-]{1,30}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{L}+[\p{N}_][\p{L}\p{N}_.-]*)$")
@@ -294,6 +296,28 @@ _SET_OFF = "|·•∙-–—/"
 
 def _name_words(words: list[str], ctx: Context) -> bool:
     return not any(w.lower() in ctx.stopwords or w.lower().strip(":") in _LABEL_WORDS for w in words)
+
+
+_LIST_SEP = regex.compile(r"\s*[,&]\s*|\s+(?:and|und|et|y|e|en|og|och|i|a)\s+")
+
+
+def _name_list(text: str, ctx: Context) -> str | None:
+    """The names that follow a 'By' or 'Von': "Anna Schmidt und Peter Roe, dpa" gives "Anna Schmidt, Peter Roe".
+
+    Parts after the first one that is not a name (a role, an agency) are dropped.
+    """
+    names = []
+    for part in _LIST_SEP.split(text)[:8]:
+        cand = _NAME_END.split(part.strip(_NAME_TRIM) + " ", 1)[0].strip(_NAME_TRIM)
+        words = cand.split()
+        if not words or len(words) > 4 or not _name_words(words, ctx):
+            break
+        if not (_NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand))):
+            break
+        names.append(cand)
+        if cand != part.strip(_NAME_TRIM):
+            break  # the name ended inside this part ("Jane Doe on March 9")
+    return ", ".join(names) or None
 
 
 def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
@@ -319,6 +343,10 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     prefixed = m is not None
     if m:
         cand = cand[m.end():]
+        if _LIST_SEP.search(cand):
+            listed = _name_list(cand, ctx)
+            if listed and "," in listed:
+                return listed
     cand = _NAME_END.split(cand + " ", 1)[0].strip(_NAME_TRIM)
     words = cand.split()
     for k, w in enumerate(words):
@@ -346,7 +374,8 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "Evgenia Karp Zuletzt geändert am 06.11.2023", "yas! | By Cara Stiles | April 13, 2020",
            "Written by Ana Sandoiu on July 27, 2017", "von eseppelt · 31. Oktober 2023",
            "July 24, 2019 by Amy Motroni 5 Comments", "23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen",
-           "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45"],
+           "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45",
+           "Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36"],
 )
@@ -374,7 +403,7 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     description="A short line of 'By', 'Von', 'Par' or 'Por' (or 'Posted by', 'Autor:') and a name, in any language, is a byline",
     match=["von Kathrin", "by Danilo Dietsch", "Von: Adrian Padeanu", "Publicado por Alberto González",
            "Gepostet von Katharina Volkwein | Wohnen", "Artikel von Alexa von Heyden", "von Marianne1",
-           "Blog Beitrag von Margarita Koreneva"],
+           "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
 )
@@ -385,7 +414,12 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     m = _NAME_PREFIX.match(segment)
     if m is None:
         return 0.0
-    cand = _NAME_END.split(segment[m.end():] + " ", 1)[0].strip(_NAME_TRIM)
+    rest = segment[m.end():]
+    if _LIST_SEP.search(rest):
+        listed = _name_list(rest, ctx)
+        if listed and "," in listed:
+            return 1.0, Capture({"authors": listed})
+    cand = _NAME_END.split(rest + " ", 1)[0].strip(_NAME_TRIM)
     words = cand.split()
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
@@ -423,7 +457,9 @@ def numbered_title(f: Features, ctx: Context) -> float:
     return 1.0 if _NUMBERED.match(f.text) and not f.ends_sentence and f.n_words >= 3 else 0.0
 
 
-_LONE_NAME = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){1,2}$")
+# a capitalised name word: "Anna", "DeFino", "O'Callaghan", "Engels-Krone"
+_NAME_WORD = r"\p{Lu}(?:[\p{Ll}\p{M}]|['’-]\p{L}|\p{Lu}\p{Ll})+"
+_LONE_NAME = regex.compile(r"^" + _NAME_WORD + r"(?:\s+(?:\p{Lu}\.|" + _NAME_WORD + r")){1,2}$")
 
 
 def _is_lone_name(f: Features, ctx: Context) -> bool:
@@ -437,7 +473,7 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     page_context=False,
     id="core:BY011", label="byline", weight=2.0, max_chars=40,
     description="A line that is only a person's name (two or three capitalised words) may be the byline; position decides",
-    match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,"],
+    match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now"],
 )
 def lone_name(f: Features, ctx: Context) -> float:
@@ -448,13 +484,18 @@ def lone_name(f: Features, ctx: Context) -> float:
     id="core:BY012", label="byline", weight=3.0, max_chars=60,
     description="The line after a line that is only 'Von', 'By' or 'Autor:' names the author",
     match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]},
+           {"text": "Ernst Lohoff", "before": ["Disko Von"]},
            {"text": "Jane Doe", "before": ["Written by"]}],
     no_match=[{"text": "Thomas Steinberg", "before": ["Home"]}, {"text": "Berlin ist eine Stadt.", "before": ["Von"]},
+              {"text": "Thomas Steinberg", "before": ["Er sprach lange davon"]},
               {"text": "Thomas Steinberg"}],
 )
 def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     i = f.index
-    if i == 0 or f.n_words > 5 or not _PREFIX_ALONE.match(ctx.features[i - 1].text.strip()):
+    if i == 0 or f.n_words > 5:
+        return 0.0
+    before = ctx.features[i - 1].text.strip()
+    if not (_PREFIX_ALONE.match(before) or _PREFIX_END.match(before)):
         return 0.0
     cand = _NAME_END.split(f.text.strip(_NAME_TRIM), 1)[0].strip(_NAME_TRIM)
     words = cand.split()
@@ -466,7 +507,7 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
 
 
 @code_rule(
-    id="core:BY013", label="byline", weight=2.0, max_chars=40,
+    id="core:BY013", label="byline", weight=1.0, max_chars=40,
     description="A line that is only a person's name, right above or below a line that is mostly a date, is the byline",
     match=[{"text": "Oliver Baroni", "before": ["19.10.19, 18:56"]},
            {"text": "Amelie Siekmann,", "after": ["am Sonntag, 11.12.2022 - 05:00"]}],
@@ -480,6 +521,18 @@ def name_beside_date(f: Features, ctx: Context) -> float:
         if 0 <= j < len(ctx.features) and _mostly_date(ctx.features[j], ctx):
             return 1.0
     return 0.0
+
+
+@code_rule(
+    id="core:BY015", label="byline", weight=-2.0, max_chars=40,
+    description="A name-shaped line the page repeats four or more times labels teasers (a source, a section), not the article",
+    match=[{"text": "Tech Insider", "after": ["Tech Insider", "Tech Insider", "Tech Insider"]}],
+    no_match=[{"text": "Sarah Archer", "after": ["Sarah Archer", "Sarah Archer"]}, {"text": "Tech Insider"}],
+)
+def repeated_name(f: Features, ctx: Context) -> float:
+    if not _is_lone_name(f, ctx):
+        return 0.0
+    return 1.0 if _unit_text_counts(ctx).get(f.text.casefold(), 0) >= _p(ctx, "repeated_name_count") else 0.0
 
 
 def _prose_words(ctx: Context) -> frozenset[str]:
