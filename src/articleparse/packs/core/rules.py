@@ -298,6 +298,7 @@ def _name_words(words: list[str], ctx: Context) -> bool:
     return not any(w.lower() in ctx.stopwords or w.lower().strip(":") in _LABEL_WORDS for w in words)
 
 
+_LIST_WORDS = frozenset(("and", "und", "y", "et", "e"))
 _LIST_SEP = regex.compile(r"\s*[,&]\s*|\s+(?:and|und|et|y|e|en|og|och|i|a)\s+")
 
 
@@ -462,19 +463,29 @@ _NAME_WORD = r"\p{Lu}(?:[\p{Ll}\p{M}]|['’-]\p{L}|\p{Lu}\p{Ll})+"
 _LONE_NAME = regex.compile(r"^" + _NAME_WORD + r"(?:\s+(?:\p{Lu}\.|" + _NAME_WORD + r")){1,2}$")
 
 
+_ONE_NAME = r"(?:" + _NAME_WORD + r"(?:\s+(?:\p{Lu}\.|" + _NAME_WORD + r")){1,2})"
+# "Isabel Caro, Rocío Latorre y José Miguel Wilson": two to five names and nothing else
+_NAME_LIST_LINE = regex.compile(r"^" + _ONE_NAME + r"(?:\s*,\s*" + _ONE_NAME + r"){0,3}"
+                                r"(?:\s*(?:,|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*" + _ONE_NAME + r")$")
+
+
 def _is_lone_name(f: Features, ctx: Context) -> bool:
-    """The line is only a person's name: two or three capitalised words, no stop words."""
-    if not _LONE_NAME.match(f.text.rstrip(",;: \u00a0")):
+    """The line is only a person's name (two or three capitalised words) or a list of such names;
+    the connecting 'and' aside, no stop words."""
+    text = f.text.rstrip(",;: \u00a0")
+    if not (_LONE_NAME.match(text) or (f.n_words <= 16 and _NAME_LIST_LINE.match(text))):
         return False
-    return not any(t.lower() in ctx.stopwords for t in f.tokens)
+    return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS for t in f.tokens)
 
 
 @code_rule(
     page_context=False,
-    id="core:BY011", label="byline", weight=2.0, max_chars=40,
-    description="A line that is only a person's name (two or three capitalised words) may be the byline; position decides",
-    match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan"],
-    no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now"],
+    id="core:BY011", label="byline", weight=2.0, max_chars=120,
+    description="A line that is only a person's name (two or three capitalised words), or a list of names, may be the byline; position decides",
+    match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan",
+           "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh"],
+    no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
+              "Terms of Use and Privacy Policy"],
 )
 def lone_name(f: Features, ctx: Context) -> float:
     return 1.0 if _is_lone_name(f, ctx) else 0.0
