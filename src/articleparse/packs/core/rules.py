@@ -193,6 +193,33 @@ def headline_shape(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    id="core:NV020", label="navigation", weight=3.0, max_chars=400,
+    description="A line that ends with the whole text of a line next to it, after a few words more, is a breadcrumb "
+                "trail or a kicker run into the title ('Home > Articles > Title'), not the title itself",
+    match=[{"text": "Home>Articles>Amazon Liable for Defective Products", "after": ["Share", "Amazon Liable for Defective Products"]},
+           {"text": "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum",
+            "before": ["Getränke per Schiff ins Stadtzentrum"]}],
+    no_match=[{"text": "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49 – Büssing-NAG",
+               "before": ["Die Haubenfahrzeuge der Nachkriegszeit - Teil 49"]},
+              {"text": "Amazon Liable for Defective Products", "after": ["Home>Articles>Amazon Liable for Defective Products"]},
+              {"text": "Politik und Wirtschaft News", "after": ["News"]}],
+)
+def trail_to_title(f: Features, ctx: Context) -> float:
+    if f.n_words < 4:
+        return 0.0
+    i = f.index
+    text = f.text.casefold()
+    reach = int(_p(ctx, "trail_reach"))
+    for j in range(max(0, i - reach), min(len(ctx.features), i + reach + 1)):
+        g = ctx.features[j]
+        if j == i or g.n_words < 3 or g.n_words >= f.n_words or len(g.text) < 12:
+            continue
+        if text.endswith(g.text.casefold()):
+            return 1.0
+    return 0.0
+
+
+@code_rule(
     page_context=False,
     id="core:RL010", label="related-title", weight=1.0,
     description="A title-shaped line may be the title of a teaser for another story",
