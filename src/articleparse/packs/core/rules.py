@@ -496,11 +496,29 @@ _NAME_LIST_LINE = regex.compile(r"^" + _ONE_NAME + r"(?:\s*,\s*" + _ONE_NAME + r
                                 r"(?:\s*(?:,|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*" + _ONE_NAME + r")$")
 
 
+# what text dumps put before a name: list marks ("* "), lynx's form and image marks ("[submit]", "[]");
+# a numbered list of names is a ranking, not a byline
+_NAME_LEAD = regex.compile(r"^(?:\[[^\]]{0,20}\]\s*|[*•·+-]\s+)+")
+
+
+def _lone_name_text(f: Features) -> str | None:
+    """The name when the line is only a name, or None. A name printed twice in a row (an image's
+    alt text, then the name) counts once."""
+    text = _NAME_LEAD.sub("", f.text).rstrip(",;: \u00a0")
+    half = len(text) // 2
+    if len(text) % 2 and text[half] == " " and text[:half] == text[half + 1:]:
+        text = text[:half]
+    if _NAME_PREFIX.match(text):
+        return None  # "Autor Mark Newton": a prefixed byline, read by core:BY014
+    if _LONE_NAME.match(text) or (f.n_words <= 16 and _NAME_LIST_LINE.match(text)):
+        return text
+    return None
+
+
 def _is_lone_name(f: Features, ctx: Context) -> bool:
     """The line is only a person's name (two or three capitalised words) or a list of such names;
     the connecting 'and' aside, no stop words."""
-    text = f.text.rstrip(",;: \u00a0")
-    if not (_LONE_NAME.match(text) or (f.n_words <= 16 and _NAME_LIST_LINE.match(text))):
+    if _lone_name_text(f) is None:
         return False
     return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS for t in f.tokens)
 
@@ -510,12 +528,14 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     id="core:BY011", label="byline", weight=2.0, max_chars=120,
     description="A line that is only a person's name (two or three capitalised words), or a list of names, may be the byline; position decides",
     match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan",
-           "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh"],
+           "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh", "* Hazel Sheffield",
+           "Pippin Lee Pippin Lee", "[submit] James Akinaka"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
+              "1. Sir Ian McKellen", "Autor Mark Newton",
               "Terms of Use and Privacy Policy"],
 )
-def lone_name(f: Features, ctx: Context) -> float:
-    return 1.0 if _is_lone_name(f, ctx) else 0.0
+def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    return (1.0, Capture({"authors": _lone_name_text(f)})) if _is_lone_name(f, ctx) else 0.0
 
 
 @code_rule(
