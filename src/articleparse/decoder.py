@@ -263,7 +263,7 @@ def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: li
         margin = row[by] - rival - p["field_decay"] * abs(i - anchor)
         # right under the headline, any byline evidence is enough: a lone name there is the author
         near = 0 < i - anchor <= p["field_byline_near"]
-        if not have_byline and row[by] > 0 and (row[by] > rival or near) and margin > best:
+        if row[by] > 0 and (row[by] > rival or near) and margin > best:
             # a date line that names the author ("Von Anna Schmidt am 19.10.2019") stays a date line
             best, best_i = margin, i
         if labels[i] is not L.DATE and row[dt] > rival and row[dt] > 0:

@@ -315,7 +315,7 @@ _TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:u
 # words of the labels that stand beside dates, never names ("Print Date:", "Stand:")
 _LABEL_WORDS = frozenset("""print date datum stand updated published posted modified created permalink link
 permanenter aktualisiert veröffentlicht zuletzt geändert erstellt publié publicado atualizado pubblicato
-comments comment kommentare kommentar""".split())
+comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
 _GAP_CHARS = " \u00a0|·•∙-–—/"
 _SET_OFF = "|·•∙-–—/"
@@ -378,7 +378,8 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     cand = _NAME_END.split(cand + " ", 1)[0].strip(_NAME_TRIM)
     words = cand.split()
     for k, w in enumerate(words):
-        if w.lower().strip(":") in _LABEL_WORDS:
+        # the name ends at a label ("Zuletzt geändert"), a prompt ("Schreibe einen Kommentar") or a count
+        if w.lower().strip(":") in _LABEL_WORDS or w.isdigit():
             words = words[:k]
             break
     if not words or len(words) > 4 or not _name_words(words, ctx):
@@ -403,7 +404,8 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "Written by Ana Sandoiu on July 27, 2017", "von eseppelt · 31. Oktober 2023",
            "July 24, 2019 by Amy Motroni 5 Comments", "23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen",
            "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45",
-           "Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42"],
+           "Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42",
+           "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "September 17, 2019 Helmut Rubik 0"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36"],
 )
