@@ -104,6 +104,7 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     # byline votes strong enough to be taken anywhere on the page when none is near the headline
     "field_strong_byline": 2.0,
     "field_byline_near": 3,
+    "field_byline_above": 2,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -261,8 +262,8 @@ def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: li
         row = scores[i]
         rival = max(row[k] for k in _FIELD_RIVALS)
         margin = row[by] - rival - p["field_decay"] * abs(i - anchor)
-        # right under the headline, any byline evidence is enough: a lone name there is the author
-        near = 0 < i - anchor <= p["field_byline_near"]
+        # right under (or just above) the headline, any byline evidence is enough: a lone name there is the author
+        near = -p["field_byline_above"] <= i - anchor <= p["field_byline_near"] and i != anchor
         if row[by] > 0 and (row[by] > rival or near) and margin > best:
             # a date line that names the author ("Von Anna Schmidt am 19.10.2019") stays a date line
             best, best_i = margin, i
