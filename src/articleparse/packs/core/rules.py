@@ -220,6 +220,31 @@ def trail_to_title(f: Features, ctx: Context) -> float:
 
 
 @code_rule(
+    id="core:HL004", label="headline", weight=2.0, max_chars=60,
+    description="A short line of one to three words right above the page's first paragraph of prose, with no prose "
+                "above it, may be a short headline ('Zeitphilosophie', 'CDPATH replacements')",
+    match=[{"text": "CDPATH replacements", "before": ["Contact"], "after": [_PROSE]}],
+    no_match=[{"text": "CDPATH replacements", "before": [_PROSE], "after": [_PROSE]},
+              {"text": "Kontakt:", "before": ["Home"], "after": [_PROSE]},
+              {"text": "CDPATH replacements", "before": ["Contact"], "after": ["Home"]}],
+)
+def short_title_over_text(f: Features, ctx: Context) -> float:
+    if not 1 <= f.n_words <= 3 or f.ends_colon or f.text.endswith((".", ",", ";")) or f.text[:1].islower():
+        return 0.0
+    i = f.index
+    if i + 1 >= len(ctx.features):
+        return 0.0
+    after = ctx.features[i + 1]
+    if after.n_words < _p(ctx, "prose_line_words") or not after.ends_sentence:
+        return 0.0
+    # a subheading inside the text has prose above it; a short headline does not
+    for j in range(max(0, i - 3), i):
+        if ctx.features[j].n_words >= _p(ctx, "prose_line_words"):
+            return 0.0
+    return 1.0
+
+
+@code_rule(
     page_context=False,
     id="core:RL010", label="related-title", weight=1.0,
     description="A title-shaped line may be the title of a teaser for another story",
