@@ -39,6 +39,19 @@ def test_glued_dates_are_found():
     assert articleparse.parse(page).published == dt.date(2020, 10, 28)
 
 
+@pytest.mark.parametrize(("line", "lang", "want"), [
+    ("miércoles, 4 de mayo de 202207:59 hs", "es", dt.datetime(2022, 5, 4, 7, 59)),  # year run into the time
+    ("28 luglio 202010:43 News", "it", dt.datetime(2020, 7, 28, 10, 43)),
+    ("20 janvier 202020 janvier 2020", "fr", dt.date(2020, 1, 20)),  # year run into the next date
+])
+def test_year_glued_to_a_time_or_a_second_date(line, lang, want):
+    body = {"es": "El consejo votó el martes cerrar el viejo puente, que ha llevado el tráfico desde 1931.",
+            "it": "Il consiglio ha votato martedì di chiudere il vecchio ponte, che porta il traffico dal 1931.",
+            "fr": "Le conseil a voté mardi la fermeture du vieux pont, qui porte la circulation depuis 1931."}[lang]
+    page = f"Le pont ferme\n\n{line}\n\n{body}\n"
+    assert articleparse.parse(page, lang=lang).published == want
+
+
 def test_remembered_votes_do_not_change_results():
     seed = (ROOT / "seeds" / "000_b77d87d1f81881a2.txt").read_text(encoding="utf-8")
     others = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "pages").glob("*.txt"))]

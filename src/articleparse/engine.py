@@ -125,7 +125,8 @@ def _run_checks(checks: Sequence[tuple], f: Features, ctx: Context, deltas: list
 _SLASH_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?![\d/])")
 # glued renderings: "Australia28 October 2020", "Juni 201914. Januar 2020"
 _GLUE_LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
-_GLUE_YEAR_DAY = regex.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}\.)")
+# "2019" run into what follows: the next date's day ("202020 janvier") or a clock time ("202207:59")
+_GLUE_YEAR_DAY = regex.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}(?:\.|:\d\d|\s+\p{L}))")
 
 
 def page_date_order(text: str, default: str | None) -> str | None:
@@ -159,7 +160,7 @@ class _LanguageDates:
 
     def find(self, text: str, *, now: _dt.datetime | None = None) -> list[Any]:
         found = self.lexicon.find(text, now=now, order=self.order)
-        if found or not any(c.isdigit() for c in text):
+        if any(d.has_year for d in found) or not any(c.isdigit() for c in text):
             return found
         # dates glued to the words around them: search again with the seams opened
         opened = _GLUE_YEAR_DAY.sub(" ", _GLUE_LETTER_DIGIT.sub(" ", text))
