@@ -202,10 +202,13 @@ def headline_shape(f: Features, ctx: Context) -> float:
     no_match=[{"text": "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49 – Büssing-NAG",
                "before": ["Die Haubenfahrzeuge der Nachkriegszeit - Teil 49"]},
               {"text": "Amazon Liable for Defective Products", "after": ["Home>Articles>Amazon Liable for Defective Products"]},
-              {"text": "Politik und Wirtschaft News", "after": ["News"]}],
+              {"text": "Politik und Wirtschaft News", "after": ["News"]},
+              {"text": "He said it twice. The bridge will close on Monday.", "after": ["The bridge will close on Monday."]},
+              {"text": "Learn more about Web Audio Editor", "before": ["Web Audio Editor"]}],
 )
 def trail_to_title(f: Features, ctx: Context) -> float:
-    if f.n_words < 4:
+    # a trail is a short line that does not end like a sentence; prose may repeat a sentence
+    if f.n_words < 4 or f.n_words > _p(ctx, "title_max_words") or f.ends_sentence:
         return 0.0
     i = f.index
     text = f.text.casefold()
@@ -215,6 +218,10 @@ def trail_to_title(f: Features, ctx: Context) -> float:
         if j == i or g.n_words < 3 or g.n_words >= f.n_words or len(g.text) < 12:
             continue
         if text.endswith(g.text.casefold()):
+            # "Learn more about Web Audio Editor": a phrase ending in the name, not a trail
+            lead = text[: len(text) - len(g.text)].split()
+            if lead and lead[-1] in ctx.stopwords:
+                return 0.0
             return 1.0
     return 0.0
 
