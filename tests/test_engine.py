@@ -61,3 +61,16 @@ def test_remembered_votes_do_not_change_results():
         warmed.parse(text)
     assert warmed.parse(seed) == fresh
     assert warmed.parse(seed) == warmed.parse(seed)
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("Forum>iPhone>kein App Store mehr über Mobile Daten", "kein App Store mehr über Mobile Daten"),
+    ("23.01.2022 - Dorothea Wierer darf beim Abschluss noch jubeln", "Dorothea Wierer darf beim Abschluss noch jubeln"),
+    ("2019: Das Jahr der Brücke", "2019: Das Jahr der Brücke"),  # a bare year is not a date
+    ("Home > News", "Home > News"),  # too little would be left
+])
+def test_headline_loses_a_leading_trail_or_date(line, want):
+    body = ("Die Stadt sperrt die alte Brücke über den Fluss ab Montag für alle Lastwagen, weil die Ingenieure "
+            "Risse in zwei Pfeilern gefunden haben.\n\nDer Verkehr wird über die Umgehungsstraße geleitet, "
+            "teilte die Stadt am Freitag mit.\n")
+    assert articleparse.parse(f"Startseite\n\n{line}\n\n{body}", lang="de").headline == want

@@ -70,6 +70,30 @@ def empty_article(lines: Sequence[Line], fmt: str, language: str | None) -> Arti
 _BYLINE_DECAY = 0.15
 
 
+# a breadcrumb trail run into the title: "Forum>iPhone>Title", "Home › News › Title"
+_TRAIL = regex.compile(r"^(?:\[?[>›»]\s*)?(?:[^>›»\s][^>›»]{0,30}?\s*[>›»]\s*)+(?=\S)")
+_LEAD_SEPARATORS = " \u00a0-–—|:·•/,"
+
+
+def _headline_text(text: str, ctx: Context, i: int) -> str:
+    """The title without what a dump runs into its start: a breadcrumb trail or a date.
+
+        "Forum>iPhone>kein App Store mehr über Mobile Daten" -> "kein App Store mehr über Mobile Daten"
+        "23.01.2022 - Dorothea Wierer darf noch jubeln" -> "Dorothea Wierer darf noch jubeln"
+
+    Nothing is cut when fewer than two words (three after a date) would be left.
+    """
+    trail = _TRAIL.match(text)
+    if trail and len(text[trail.end():].split()) >= 2:
+        text = text[trail.end():]
+    found = ctx.dates_in(i) if text is ctx.features[i].text else ctx.dates.find(text)
+    if found and found[0].start == 0:
+        rest = text[found[0].end:].lstrip(_LEAD_SEPARATORS)
+        if len(rest.split()) >= 3:
+            text = rest
+    return text
+
+
 def split_authors(raw: str) -> tuple[str, ...]:
     """Names in a byline: the 'By' prefix dropped, split on commas and 'and'.
 
@@ -180,7 +204,7 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
         lb = labels[i]
         text = features[i].text
         if lb is Label.HEADLINE and headline is None:
-            headline = _HEADING_MARK.sub("", text).strip() or None
+            headline = _headline_text(_HEADING_MARK.sub("", text).strip(), ctx, i) or None
         elif lb is Label.STANDFIRST:
             credit = _captured(votes.matches[i], "source")
             if credit:
