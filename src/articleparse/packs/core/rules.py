@@ -329,7 +329,7 @@ _PREFIX_WORDS = (r"(?:(?:ein|eine|un|una|a|an|blog|artikel|beitrag|interview|kom
                  r"gepostet|gespeichert|erstellt|veröffentlicht|publié|publicado|escrito|scritto|pubblicato|"
                  r"geplaatst)\s+){0,2}"
                  r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in)?|author|text|interview)")
-_NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=^(?:[Bb]y|[Vv]on))(?=\p{Lu}))")
+_NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=^(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor))(?=\p{Lu}(?:\p{Ll}|\.)))")
 # "Ein Artikel von", "words written by", "Posted in Politik by": a prefix after a few words
 _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\s+(?=\S)")
 _PREFIX_ALONE = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")\s*:?$")
@@ -395,7 +395,7 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     parts = [s for s in parts if s]
     if not parts:
         return None
-    cand = parts[-1] if before_date else parts[0]
+    cand = _NAME_LEAD.sub("", parts[-1] if before_date else parts[0])
     bare = piece.rstrip(_GAP_CHARS) if before_date else piece.lstrip(_GAP_CHARS)
     gap = piece[len(bare):] if before_date else piece[:len(piece) - len(bare)]
     set_off = any(c in _SET_OFF for c in gap)
@@ -465,14 +465,15 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     description="A short line of 'By', 'Von', 'Par' or 'Por' (or 'Posted by', 'Autor:') and a name, in any language, is a byline",
     match=["von Kathrin", "by Danilo Dietsch", "Von: Adrian Padeanu", "Publicado por Alberto González",
            "Gepostet von Katharina Volkwein | Wohnen", "Artikel von Alexa von Heyden", "von Marianne1",
-           "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette"],
+           "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette", "• von Alexander Rosenkranz",
+           "• PorRodolfo Costa"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
 )
 def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     if f.n_words > 12:
         return 0.0
-    segment = _SEGMENTS.split(f.text.strip(_NAME_TRIM), 1)[0]
+    segment = _SEGMENTS.split(_NAME_LEAD.sub("", f.text).strip(_NAME_TRIM), 1)[0]
     m = _NAME_PREFIX.match(segment)
     if m is None:
         return 0.0
@@ -532,7 +533,7 @@ _NAME_LIST_LINE = regex.compile(r"^" + _ONE_NAME + r"(?:\s*,\s*" + _ONE_NAME + r
 
 # what text dumps put before a name: list marks ("* "), lynx's form and image marks ("[submit]", "[]");
 # a numbered list of names is a ranking, not a byline
-_NAME_LEAD = regex.compile(r"^(?:\[[^\]]{0,20}\]\s*|[*•·+-]\s+)+")
+_NAME_LEAD = regex.compile(r"^(?:\[[^\]]{0,20}\]\s*|[*•·+\-□■◦▪‣]\s+)+")
 
 
 def _lone_name_text(f: Features) -> str | None:
@@ -586,10 +587,10 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
     i = f.index
     if i == 0 or f.n_words > 5:
         return 0.0
-    before = ctx.features[i - 1].text.strip()
+    before = _NAME_LEAD.sub("", ctx.features[i - 1].text.strip())
     if not (_PREFIX_ALONE.match(before) or _PREFIX_END.match(before)):
         return 0.0
-    cand = _NAME_END.split(f.text.strip(_NAME_TRIM), 1)[0].strip(_NAME_TRIM)
+    cand = _NAME_END.split(_NAME_LEAD.sub("", f.text).strip(_NAME_TRIM), 1)[0].strip(_NAME_TRIM)
     words = cand.split()
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
