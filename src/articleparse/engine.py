@@ -148,16 +148,39 @@ def page_date_order(text: str, default: str | None) -> str | None:
     return default
 
 
-class _LanguageDates:
-    """The engine's date lexicon read with one order for ambiguous numeric dates."""
+# how many lines' dates a _LanguageDates remembers before it starts over
+_DATES_MEMO_SIZE = 8192
 
-    __slots__ = ("lexicon", "order")
+
+class _LanguageDates:
+    """The engine's date lexicon read with one order for ambiguous numeric dates.
+
+    Without ``now`` the dates of a line depend only on its text and the order, so they
+    are remembered (per engine, like the line votes): date lines, bylines and footers
+    repeat within a page and across the pages of a site. Callers must not change the
+    returned lists.
+    """
+
+    __slots__ = ("lexicon", "order", "_memo")
 
     def __init__(self, lexicon: Any, order: str | None):
         self.lexicon = lexicon
         self.order = order
+        self._memo: dict[str, list[Any]] = {}
 
     def find(self, text: str, *, now: _dt.datetime | None = None) -> list[Any]:
+        if now is None:
+            found = self._memo.get(text)
+            if found is None:
+                found = self._find(text, None)
+                memo = self._memo
+                if len(memo) >= _DATES_MEMO_SIZE:
+                    memo = self._memo = {}
+                memo[text] = found
+            return found
+        return self._find(text, now)
+
+    def _find(self, text: str, now: _dt.datetime | None) -> list[Any]:
         found = self.lexicon.find(text, now=now, order=self.order)
         if found or not any(c.isdigit() for c in text):
             return found
@@ -202,6 +225,7 @@ class Engine:
         self._stopwords = {code: p.stopwords for code, p in self._by_language.items() if p.stopwords}
         self._rulesets: dict[tuple[str | None, str | None], _RuleSet] = {}
         self._dates: Any = None
+        self._dates_by_order: dict[str | None, _LanguageDates] = {}
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ helpers
@@ -224,6 +248,15 @@ class Engine:
                 return pack
         return None
 
+    def _language_dates(self, order: str | None) -> _LanguageDates:
+        """The engine's date lexicon read with ``order``: one per order, shared by every rule set."""
+        dates = self._dates_by_order.get(order)
+        if dates is None:
+            if self._dates is None:
+                self._dates = _date_lexicon(self.packs)
+            dates = self._dates_by_order.setdefault(order, _LanguageDates(self._dates, order))
+        return dates
+
     def _ruleset(self, language: str | None, site: Pack | None = None) -> _RuleSet:
         key = (language, site.id if site is not None else None)
         rs = self._rulesets.get(key)
@@ -242,7 +275,7 @@ class Engine:
                     self._dates = _date_lexicon(self.packs)
                 table = self._by_language[language].dates if language in self._by_language else None
                 order = (table or {}).get("order")
-                rs = _RuleSet(chosen, language, _LanguageDates(self._dates, order if order in ("dmy", "mdy") else None))
+                rs = _RuleSet(chosen, language, self._language_dates(order if order in ("dmy", "mdy") else None))
                 self._rulesets[key] = rs
         return rs
 
@@ -253,7 +286,6 @@ class Engine:
         line's text (see :class:`_RuleSet`); the page-reading rules run every time.
         The order of the fired rules is the same either way.
         """
-        scores, fired, matches = [], [], []
         phrases = ruleset.phrases
         line_checks, page_checks = ruleset.line_checks, ruleset.page_checks
         prior = self._prior
@@ -262,6 +294,10 @@ class Engine:
             ruleset.memo_params = self.params
         # line votes depend on the line and on how the page orders day and month (date rules)
         order = getattr(ctx.dates, "order", None)
+        # first the line votes of every unit (remembered or worked out), then the page votes: a
+        # page rule may read any unit's features, which the first pass has filled in by then
+        entries = []
+        add_entry = entries.append
         for f in features:
             key = (order, f.text)
             memo = ruleset.memo
@@ -279,7 +315,10 @@ class Engine:
                     _run_checks(line_checks, f, ctx, deltas, line_hits, line_caught)
                     # what the features worked out about this text holds for the same text anywhere
                     saved = {k: v for k, v in f.__dict__.items() if k not in _MEMO_SKIP}
-                    entry = (tuple(deltas), tuple(line_hits), tuple(line_caught), saved)
+                    row = list(prior)
+                    for idx, value in deltas:
+                        row[idx] += value
+                    entry = (tuple(row), tuple(line_hits), tuple(line_caught), saved)
                 else:
                     f.__dict__.update(entry[3])
                 if len(memo) >= _MEMO_SIZE:
@@ -288,19 +327,22 @@ class Engine:
                 memo[key] = entry
             else:
                 f.__dict__.update(entry[3])
-            row = list(prior)
-            for idx, value in entry[0]:
-                row[idx] += value
+            add_entry(entry)
+        scores, fired, matches = [], [], []
+        for f, entry in zip(features, entries):
+            row = list(entry[0])
             hits = list(entry[1])
-            caught_pairs = list(entry[2])
             if page_checks:
+                caught_pairs = list(entry[2])
                 page_deltas: list[tuple[int, float]] = []
                 _run_checks(page_checks, f, ctx, page_deltas, hits, caught_pairs)
                 for idx, value in page_deltas:
                     row[idx] += value
+                matches.append(dict(caught_pairs))
+            else:
+                matches.append(dict(entry[2]))
             scores.append(row)
             fired.append(hits)
-            matches.append(dict(caught_pairs))
         return Votes(tuple(scores), tuple(fired), tuple(matches))
 
     # ------------------------------------------------------------------ API
@@ -322,7 +364,7 @@ class Engine:
         dates = ruleset.dates
         order = page_date_order(text, dates.order)
         if order != dates.order:
-            dates = _LanguageDates(dates.lexicon, order)
+            dates = self._language_dates(order)
         ctx = Context(features, units, self.params, dates, language, ruleset.stopwords)
         votes = self.vote(features, ctx, ruleset)
         decoded = decode(votes.scores, self.params)
