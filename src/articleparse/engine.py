@@ -182,7 +182,7 @@ class _LanguageDates:
 
     def _find(self, text: str, now: _dt.datetime | None) -> list[Any]:
         found = self.lexicon.find(text, now=now, order=self.order)
-        if found or not any(c.isdigit() for c in text):
+        if found or not any(map(str.isdigit, text)):
             return found
         # dates glued to the words around them: search again with the seams opened
         opened = _GLUE_YEAR_DAY.sub(" ", _GLUE_LETTER_DIGIT.sub(" ", text))
