@@ -18,7 +18,7 @@ import regex
 from . import assemble as _assemble
 from .decoder import LABEL_INDEX, LABELS, decode
 from .features import Features
-from .language import detect_language
+from .language import StopwordIndex, detect_language
 from .lines import detect_wrap_width, split_lines, split_units
 from .model import Article, Label
 from .rules.base import Context, Rule
@@ -222,7 +222,7 @@ class Engine:
         self.params: Mapping[str, Any] = params
         prior = params.get("prior", {})
         self._prior = [float(prior.get(lb.value, 0.0)) for lb in LABELS]
-        self._stopwords = {code: p.stopwords for code, p in self._by_language.items() if p.stopwords}
+        self._stopwords = StopwordIndex({code: p.stopwords for code, p in self._by_language.items() if p.stopwords})
         self._rulesets: dict[tuple[str | None, str | None], _RuleSet] = {}
         self._dates: Any = None
         self._dates_by_order: dict[str | None, _LanguageDates] = {}
@@ -332,15 +332,38 @@ class Engine:
         for f, entry in zip(features, entries):
             row = list(entry[0])
             hits = list(entry[1])
-            if page_checks:
-                caught_pairs = list(entry[2])
-                page_deltas: list[tuple[int, float]] = []
-                _run_checks(page_checks, f, ctx, page_deltas, hits, caught_pairs)
-                for idx, value in page_deltas:
-                    row[idx] += value
-                matches.append(dict(caught_pairs))
-            else:
-                matches.append(dict(entry[2]))
+            caught = None
+            n = f.n_chars
+            # the page rules, as _run_checks runs them, with each vote added to the row at once
+            for max_chars, min_chars, idx, weight, rule, search, function in page_checks:
+                if n > max_chars:
+                    break
+                if n < min_chars:
+                    continue
+                if search is not None:
+                    m = search(f.text)
+                    if m is None:
+                        continue
+                    strength = 1.0
+                else:
+                    if function is not None:
+                        out = function(f, ctx)
+                        if isinstance(out, tuple):
+                            strength, m = out
+                        else:
+                            strength, m = out, None
+                    else:
+                        strength, m = rule.evaluate(f, ctx)
+                    if not strength:
+                        continue
+                value = weight * strength
+                row[idx] += value
+                hits.append((rule.id, rule.label, value))
+                if m is not None:
+                    if caught is None:
+                        caught = list(entry[2])
+                    caught.append((rule.id, m))
+            matches.append(dict(entry[2] if caught is None else caught))
             scores.append(row)
             fired.append(hits)
         return Votes(tuple(scores), tuple(fired), tuple(matches))
