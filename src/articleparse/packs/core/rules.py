@@ -366,8 +366,7 @@ def _content_words(f: Features, ctx: Context) -> frozenset[str]:
             # lower-casing ASCII changes no token's length or boundaries: tokenise the lowered text at once
             cached = frozenset(_LONG_WORD.findall(text.lower())).difference(ctx.stopwords)
         else:
-            stopwords = ctx.stopwords
-            cached = frozenset(t.lower() for t in f.tokens if len(t) >= 4 and t.lower() not in stopwords)
+            cached = frozenset(map(str.lower, [t for t in f.tokens if len(t) >= 4])).difference(ctx.stopwords)
         f.__dict__["_content_words"] = cached
     return cached
 
