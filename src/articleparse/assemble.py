@@ -178,21 +178,24 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
 
     # ---- per-line labels, with the rules that voted for the chosen label
     unit_rules: list[tuple[str, ...]] = []
-    for i in range(n):
-        ids = tuple(dict.fromkeys(rid for rid, lb, v in votes.fired[i] if lb is labels[i] and v > 0))
-        unit_rules.append(ids or (f"grammar:{zones[i].name.lower()}",))
+    grammar = {z: (f"grammar:{z.name.lower()}",) for z in set(zones)}
+    for hits, label, zone in zip(votes.fired, labels, zones):
+        ids = tuple(dict.fromkeys([rid for rid, lb, v in hits if lb is label and v > 0]))
+        unit_rules.append(ids or grammar[zone])
     labelled: list[LabeledLine] = []
-    owner = {}
+    owner: list[int | None] = [None] * len(lines)
     for u in units:
         for k in range(u.first, u.last + 1):
             owner[k] = u.index
+    trusted = LabeledLine._trusted
+    blank = Label.BLANK
+    confidence = decoded.confidence
     for ln in lines:
-        i = owner.get(ln.index)
+        i = owner[ln.index]
         if i is None:
-            labelled.append(LabeledLine._trusted(ln.index, (ln.start, ln.end), Label.BLANK, 1.0, ()))
+            labelled.append(trusted(ln.index, (ln.start, ln.end), blank, 1.0, ()))
         else:
-            labelled.append(LabeledLine._trusted(ln.index, (ln.start, ln.end), labels[i], decoded.confidence[i],
-                                                 unit_rules[i]))
+            labelled.append(trusted(ln.index, (ln.start, ln.end), labels[i], confidence[i], unit_rules[i]))
 
     # ---- header fields
     headline = None

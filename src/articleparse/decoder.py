@@ -26,6 +26,7 @@ chosen label's score and the best other label's score.
 from __future__ import annotations
 
 import enum
+import itertools
 import math
 import operator
 from collections.abc import Mapping, Sequence
@@ -141,6 +142,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     zones = _zone_viterbi(scores, p)
     bonus = DEFAULT_LABEL_BONUS if label_bonus is None else label_bonus
     labels: list[Label] = [L.BODY] * n
+    specials: dict[Zone, Any] = {}
     i = 0
     while i < n:
         j = i
@@ -151,7 +153,11 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
             for k in range(i, j + 1):
                 labels[k] = allowed[0]
         else:
-            run = _label_viterbi(scores, i, j, _ZONE_LABEL_IDX[zones[i]], bonus)
+            idx = _ZONE_LABEL_IDX[zones[i]]
+            special = specials.get(zones[i])
+            if special is None:
+                special = specials[zones[i]] = _label_specials(idx, bonus)
+            run = _label_viterbi(scores, i, j, idx, bonus, special)
             labels[i:j + 1] = run
         i = j + 1
     zones_out = list(zones)
@@ -159,13 +165,18 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     _field_pass(scores, zones_out, labels, p)
     zones = zones_out
     conf = []
+    label_index = LABEL_INDEX
+    exp = math.exp
     for k in range(n):
         row = scores[k]
-        mine = row[LABEL_INDEX[labels[k]]]
-        i = LABEL_INDEX[labels[k]]
-        rest = row[:i] + row[i + 1:]
-        other = max(rest) if rest else mine
-        conf.append(round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, mine - other)))), 3))
+        i = label_index[labels[k]]
+        mine = row[i]
+        # the best other label's score: the row's best unless this label alone holds it
+        other = max(row)
+        if mine >= other and row.count(other) == 1:
+            rest = row[:i] + row[i + 1:]
+            other = max(rest) if rest else mine
+        conf.append(round(1.0 / (1.0 + exp(-max(-30.0, min(30.0, mine - other)))), 3))
     return Decoded(tuple(zones), tuple(labels), tuple(conf))
 
 
@@ -281,77 +292,128 @@ def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: li
         zones[best_i] = Zone.HEAD2 if best_i < start else Zone.CRUFT
 
 
-def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:
-    n = len(scores)
+def _zone_code() -> str:
+    """Source of the zone Viterbi, unrolled over the zone grammar (see ``_zone_viterbi``).
+
+    Generated once from ``_MOVES`` and ``_STARTS``, so those tables stay the one place the
+    grammar is written down. Every comparison and every subtraction happens in the same order
+    as in a loop over the tables (sources in zone order, a strict ``>``), so ties break the same
+    way and the floats come out the same. ``em`` holds one sequence of emission scores per zone.
+    """
     nz = len(Zone)
-    neg = -math.inf
-    moves = [[(int(src), (p[cost] if cost else 0.0)) for src in Zone for dst2, cost in _MOVES[src].items()
-              if dst2 == dst] for dst in Zone]
-    zone_cost = [p[_ZONE_COST[z]] if z in _ZONE_COST else 0.0 for z in Zone]
-    zone_idx = [_ZONE_LABEL_IDX[z] for z in Zone]
+    zs = range(nz)
+    lines = ["def run(em, neg, mc, sc):"]
+    n_moves = sum(1 for src in Zone for cost in _MOVES[src].values() if cost)
+    if n_moves:
+        lines.append("    " + ", ".join(f"mc{k}" for k in range(n_moves)) + ", = mc")
+    lines.append("    rows = zip(" + ", ".join(f"em[{z}]" for z in zs) + ")")
+    lines.append("    " + ", ".join(f"e{z}" for z in zs) + ", = next(rows)")
+    for z in Zone:
+        lines.append(f"    d{int(z)} = e{int(z)} - sc[{int(z)}]" if z in _STARTS else f"    d{int(z)} = neg")
+    lines.append("    back = [None]")
+    lines.append("    append = back.append")
+    lines.append("    for " + ", ".join(f"e{z}" for z in zs) + " in rows:")
+    k = 0
+    costs: dict[tuple[int, int], str] = {}
+    for src in Zone:
+        for dst, cost in _MOVES[src].items():
+            if cost:
+                costs[(int(src), int(dst))] = f"mc{k}"
+                k += 1
+    for dst in Zone:
+        lines.append("        best = neg")
+        lines.append("        arg = -1")
+        for src in Zone:
+            if dst in _MOVES[src]:
+                c = costs.get((int(src), int(dst)))
+                lines.append(f"        v = d{int(src)} - {c}" if c else f"        v = d{int(src)}")
+                lines.append(f"        if v > best: best = v; arg = {int(src)}")
+        lines.append(f"        n{int(dst)} = best + e{int(dst)}")
+        lines.append(f"        p{int(dst)} = arg")
+    lines.append("        " + ", ".join(f"d{z}" for z in zs) + " = " + ", ".join(f"n{z}" for z in zs))
+    lines.append("        append((" + ", ".join(f"p{z}" for z in zs) + ",))")
+    lines.append("    return [" + ", ".join(f"d{z}" for z in zs) + "], back")
+    return "\n".join(lines) + "\n"
 
-    getters = [operator.itemgetter(*idx) if len(idx) > 1 else None for idx in zone_idx]
 
-    def emissions(row: Sequence[float]) -> list[float]:
-        return [(max(g(row)) if g is not None else row[zone_idx[z][0]]) - zone_cost[z]
-                for z, g in enumerate(getters)]
+def _move_costs(p: Mapping[str, float]) -> tuple[float, ...]:
+    """The penalties of the charged zone moves, in the order ``_zone_code`` numbers them."""
+    return tuple(p[cost] for src in Zone for cost in _MOVES[src].values() if cost)
 
-    back: list[list[int]] = []
-    em = emissions(scores[0])
-    delta = [neg] * nz
-    for z, cost in _STARTS.items():
-        delta[z] = em[z] - (p[cost] if cost else 0.0)
-    back.append([-1] * nz)
-    for t in range(1, n):
-        em = emissions(scores[t])
-        new = [neg] * nz
-        ptr = [-1] * nz
-        for z in range(nz):
-            best, arg = neg, -1
-            for src, cost in moves[z]:
-                v = delta[src] - cost
-                if v > best:
-                    best, arg = v, src
-            new[z] = best + em[z]
-            ptr[z] = arg
-        delta = new
-        back.append(ptr)
-    z = max(range(nz), key=lambda k: delta[k])
-    path = [Zone(z)] * n
-    for t in range(n - 1, -1, -1):
-        path[t] = Zone(z)
+
+_zone_namespace: dict[str, Any] = {"zip": zip, "next": next}
+exec(compile(_zone_code(), "<articleparse.decoder zone viterbi>", "exec"), _zone_namespace)
+_zone_run = _zone_namespace["run"]
+_ZONES = tuple(Zone)
+
+
+def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:
+    """The best zone path: Viterbi over ``_MOVES`` (one state per zone)."""
+    n = len(scores)
+    columns = list(zip(*scores))  # columns[label index] = that label's score on every unit
+    em = []
+    for z in Zone:
+        # a zone's emission: the best of its labels' scores (first best, as max picks it), less its cost
+        idx = _ZONE_LABEL_IDX[z]
+        best = list(map(max, *(columns[k] for k in idx))) if len(idx) > 1 else columns[idx[0]]
+        cost = p[_ZONE_COST[z]] if z in _ZONE_COST else 0.0
+        em.append(list(map(operator.sub, best, itertools.repeat(cost, n))))
+    start_cost = tuple((p[_STARTS[z]] if _STARTS[z] else 0.0) if z in _STARTS else 0.0 for z in Zone)
+    delta, back = _zone_run(em, -math.inf, _move_costs(p), start_cost)
+    z = delta.index(max(delta))  # the first zone with the best score, as max(range, key) picks it
+    zones = _ZONES
+    path = [zones[z]] * n
+    for t in range(n - 1, 0, -1):
+        path[t] = zones[z]
         z = back[t][z]
+    path[0] = zones[z]
     return path
 
 
-def _label_viterbi(scores: Sequence[Sequence[float]], i: int, j: int, allowed: tuple[int, ...],
-                   bonus: Mapping[tuple[Label, Label], float]) -> list[Label]:
+def _label_specials(allowed: tuple[int, ...], bonus: Mapping[tuple[Label, Label], float]
+                    ) -> tuple[tuple[int, tuple[tuple[int, float], ...]], ...]:
+    """The teaser-grammar transitions among ``allowed``: ``(b, ((a, bonus), ...))`` for each b that has any."""
     k = len(allowed)
-    # transitions are free except for the few label pairs of the teaser grammar
     special: list[list[tuple[int, float]]] = [[] for _ in range(k)]
     for a in range(k):
         for b in range(k):
             v = bonus.get((LABELS[allowed[a]], LABELS[allowed[b]]), 0.0)
             if v:
                 special[b].append((a, v))
-    delta = [scores[i][a] for a in allowed]
+    return tuple((b, tuple(sp)) for b, sp in enumerate(special) if sp)
+
+
+def _label_viterbi(scores: Sequence[Sequence[float]], i: int, j: int, allowed: tuple[int, ...],
+                   bonus: Mapping[tuple[Label, Label], float],
+                   special: tuple[tuple[int, tuple[tuple[int, float], ...]], ...] | None = None) -> list[Label]:
+    k = len(allowed)
+    # transitions are free except for the few label pairs of the teaser grammar
+    if special is None:
+        special = _label_specials(allowed, bonus)
+    if k == 1:
+        def get(row, _i=allowed[0]):  # noqa: E306 - itemgetter of one index returns a bare value
+            return (row[_i],)
+    else:
+        get = operator.itemgetter(*allowed)
+    delta = list(get(scores[i]))
     back = []
-    rng = range(k)
     for t in range(i + 1, j + 1):
-        row = scores[t]
-        top = max(rng, key=delta.__getitem__)
-        top_v = delta[top]
-        new, ptr = [], []
-        for b in rng:
+        row = get(scores[t])
+        top_v = max(delta)
+        top = delta.index(top_v)  # the first best label, as max(range, key) picks it
+        new = [top_v + x for x in row]
+        ptr = [top] * k
+        for b, pairs in special:
             best, arg = top_v, top
-            for a, v in special[b]:
-                if delta[a] + v > best:
-                    best, arg = delta[a] + v, a
-            new.append(best + row[allowed[b]])
-            ptr.append(arg)
+            for a, v in pairs:
+                x = delta[a] + v
+                if x > best:
+                    best, arg = x, a
+            new[b] = best + row[b]
+            ptr[b] = arg
         delta = new
         back.append(ptr)
-    s = max(rng, key=delta.__getitem__)
+    s = delta.index(max(delta))
     out = [s]
     for ptr in reversed(back):
         s = ptr[s]

@@ -18,7 +18,7 @@ import regex
 from . import assemble as _assemble
 from .decoder import LABEL_INDEX, LABELS, decode
 from .features import Features
-from .language import detect_language
+from .language import StopwordIndex, detect_language
 from .lines import detect_wrap_width, split_lines, split_units
 from .model import Article, Label
 from .rules.base import Context, Rule
@@ -149,18 +149,41 @@ def page_date_order(text: str, default: str | None) -> str | None:
     return default
 
 
-class _LanguageDates:
-    """The engine's date lexicon read with one order for ambiguous numeric dates."""
+# how many lines' dates a _LanguageDates remembers before it starts over
+_DATES_MEMO_SIZE = 8192
 
-    __slots__ = ("lexicon", "order")
+
+class _LanguageDates:
+    """The engine's date lexicon read with one order for ambiguous numeric dates.
+
+    Without ``now`` the dates of a line depend only on its text and the order, so they
+    are remembered (per engine, like the line votes): date lines, bylines and footers
+    repeat within a page and across the pages of a site. Callers must not change the
+    returned lists.
+    """
+
+    __slots__ = ("lexicon", "order", "_memo")
 
     def __init__(self, lexicon: Any, order: str | None):
         self.lexicon = lexicon
         self.order = order
+        self._memo: dict[str, list[Any]] = {}
 
     def find(self, text: str, *, now: _dt.datetime | None = None) -> list[Any]:
+        if now is None:
+            found = self._memo.get(text)
+            if found is None:
+                found = self._find(text, None)
+                memo = self._memo
+                if len(memo) >= _DATES_MEMO_SIZE:
+                    memo = self._memo = {}
+                memo[text] = found
+            return found
+        return self._find(text, now)
+
+    def _find(self, text: str, now: _dt.datetime | None) -> list[Any]:
         found = self.lexicon.find(text, now=now, order=self.order)
-        if any(d.has_year for d in found) or not any(c.isdigit() for c in text):
+        if any(d.has_year for d in found) or not any(map(str.isdigit, text)):
             return found
         # dates glued to the words around them: search again with the seams opened
         opened = _GLUE_YEAR_DAY.sub(" ", _GLUE_LETTER_DIGIT.sub(" ", text))
@@ -200,9 +223,10 @@ class Engine:
         self.params: Mapping[str, Any] = params
         prior = params.get("prior", {})
         self._prior = [float(prior.get(lb.value, 0.0)) for lb in LABELS]
-        self._stopwords = {code: p.stopwords for code, p in self._by_language.items() if p.stopwords}
+        self._stopwords = StopwordIndex({code: p.stopwords for code, p in self._by_language.items() if p.stopwords})
         self._rulesets: dict[tuple[str | None, str | None], _RuleSet] = {}
         self._dates: Any = None
+        self._dates_by_order: dict[str | None, _LanguageDates] = {}
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ helpers
@@ -225,6 +249,15 @@ class Engine:
                 return pack
         return None
 
+    def _language_dates(self, order: str | None) -> _LanguageDates:
+        """The engine's date lexicon read with ``order``: one per order, shared by every rule set."""
+        dates = self._dates_by_order.get(order)
+        if dates is None:
+            if self._dates is None:
+                self._dates = _date_lexicon(self.packs)
+            dates = self._dates_by_order.setdefault(order, _LanguageDates(self._dates, order))
+        return dates
+
     def _ruleset(self, language: str | None, site: Pack | None = None) -> _RuleSet:
         key = (language, site.id if site is not None else None)
         rs = self._rulesets.get(key)
@@ -243,7 +276,7 @@ class Engine:
                     self._dates = _date_lexicon(self.packs)
                 table = self._by_language[language].dates if language in self._by_language else None
                 order = (table or {}).get("order")
-                rs = _RuleSet(chosen, language, _LanguageDates(self._dates, order if order in ("dmy", "mdy") else None))
+                rs = _RuleSet(chosen, language, self._language_dates(order if order in ("dmy", "mdy") else None))
                 self._rulesets[key] = rs
         return rs
 
@@ -254,7 +287,6 @@ class Engine:
         line's text (see :class:`_RuleSet`); the page-reading rules run every time.
         The order of the fired rules is the same either way.
         """
-        scores, fired, matches = [], [], []
         phrases = ruleset.phrases
         line_checks, page_checks = ruleset.line_checks, ruleset.page_checks
         prior = self._prior
@@ -263,6 +295,10 @@ class Engine:
             ruleset.memo_params = self.params
         # line votes depend on the line and on how the page orders day and month (date rules)
         order = getattr(ctx.dates, "order", None)
+        # first the line votes of every unit (remembered or worked out), then the page votes: a
+        # page rule may read any unit's features, which the first pass has filled in by then
+        entries = []
+        add_entry = entries.append
         for f in features:
             key = (order, f.text)
             memo = ruleset.memo
@@ -280,7 +316,10 @@ class Engine:
                     _run_checks(line_checks, f, ctx, deltas, line_hits, line_caught)
                     # what the features worked out about this text holds for the same text anywhere
                     saved = {k: v for k, v in f.__dict__.items() if k not in _MEMO_SKIP}
-                    entry = (tuple(deltas), tuple(line_hits), tuple(line_caught), saved)
+                    row = list(prior)
+                    for idx, value in deltas:
+                        row[idx] += value
+                    entry = (tuple(row), tuple(line_hits), tuple(line_caught), saved)
                 else:
                     f.__dict__.update(entry[3])
                 if len(memo) >= _MEMO_SIZE:
@@ -289,19 +328,45 @@ class Engine:
                 memo[key] = entry
             else:
                 f.__dict__.update(entry[3])
-            row = list(prior)
-            for idx, value in entry[0]:
-                row[idx] += value
+            add_entry(entry)
+        scores, fired, matches = [], [], []
+        for f, entry in zip(features, entries):
+            row = list(entry[0])
             hits = list(entry[1])
-            caught_pairs = list(entry[2])
-            if page_checks:
-                page_deltas: list[tuple[int, float]] = []
-                _run_checks(page_checks, f, ctx, page_deltas, hits, caught_pairs)
-                for idx, value in page_deltas:
-                    row[idx] += value
+            caught = None
+            n = f.n_chars
+            # the page rules, as _run_checks runs them, with each vote added to the row at once
+            for max_chars, min_chars, idx, weight, rule, search, function in page_checks:
+                if n > max_chars:
+                    break
+                if n < min_chars:
+                    continue
+                if search is not None:
+                    m = search(f.text)
+                    if m is None:
+                        continue
+                    strength = 1.0
+                else:
+                    if function is not None:
+                        out = function(f, ctx)
+                        if isinstance(out, tuple):
+                            strength, m = out
+                        else:
+                            strength, m = out, None
+                    else:
+                        strength, m = rule.evaluate(f, ctx)
+                    if not strength:
+                        continue
+                value = weight * strength
+                row[idx] += value
+                hits.append((rule.id, rule.label, value))
+                if m is not None:
+                    if caught is None:
+                        caught = list(entry[2])
+                    caught.append((rule.id, m))
+            matches.append(dict(entry[2] if caught is None else caught))
             scores.append(row)
             fired.append(hits)
-            matches.append(dict(caught_pairs))
         return Votes(tuple(scores), tuple(fired), tuple(matches))
 
     # ------------------------------------------------------------------ API
@@ -323,7 +388,7 @@ class Engine:
         dates = ruleset.dates
         order = page_date_order(text, dates.order)
         if order != dates.order:
-            dates = _LanguageDates(dates.lexicon, order)
+            dates = self._language_dates(order)
         ctx = Context(features, units, self.params, dates, language, ruleset.stopwords)
         votes = self.vote(features, ctx, ruleset)
         decoded = decode(votes.scores, self.params)

@@ -88,7 +88,7 @@ class Features:
         if not toks or not self._stopwords:
             return 0.0
         sw = self._stopwords
-        return sum(1 for t in toks if t.lower() in sw) / len(toks)
+        return sum(map(sw.__contains__, map(str.lower, toks))) / len(toks)
 
     @cached_property
     def ends_sentence(self) -> bool:
@@ -117,7 +117,7 @@ class Features:
     def digit_ratio(self) -> float:
         if not self.text:
             return 0.0
-        return sum(1 for c in self.text if c.isdigit()) / len(self.text)
+        return sum(map(str.isdigit, self.text)) / len(self.text)
 
     @cached_property
     def n_commas(self) -> int:

@@ -73,6 +73,25 @@ def normalise(raw: str) -> str:
 
 def split_lines(source: str) -> tuple[Line, ...]:
     """Split ``source`` into physical lines with their spans (line breaks excluded)."""
+    if "\r" in source:
+        return _split_lines_cr(source)
+    # only "\n" breaks the lines: str.split cuts there, and the spans follow from the lengths
+    raws = source.split("\n")
+    if len(raws) > 1 and not raws[-1]:
+        raws.pop()  # a final line break ends the last line; it does not start an empty one
+    starts = []
+    pos = 0
+    for raw in raws:
+        starts.append(pos)
+        pos += len(raw) + 1
+    ends = [start + len(raw) for start, raw in zip(starts, raws)]
+    texts = [raw.strip() if raw.isascii() and raw.isprintable() and "  " not in raw else normalise(raw)
+             for raw in raws]
+    indents = [len(raw) - len(raw.lstrip(" \t\u00a0")) for raw in raws]
+    return tuple(map(Line._make, zip(range(len(raws)), starts, ends, raws, texts, indents)))
+
+
+def _split_lines_cr(source: str) -> tuple[Line, ...]:
     out: list[Line] = []
     pos = 0
     index = 0
@@ -104,7 +123,8 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
     A dump is taken as wrapped when almost no line is wider than the wrap column
     and many lines come close to it (``w3m -dump`` wraps at 80 columns).
     """
-    widths = [display_width(ln.raw.rstrip()) for ln in lines if ln.text]
+    widths = [len(raw) if raw.isascii() else display_width(raw)
+              for raw in [ln.raw.rstrip() for ln in lines if ln.text]]
     if len(widths) < 4:
         return None
     for width in (80, 72, 78, 100):
@@ -128,6 +148,10 @@ def _glue(left: str, right: str) -> str:
 
 def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[Unit, ...]:
     """Group non-blank lines into units; with ``wrap_width``, join wrapped continuation lines."""
+    if wrap_width is None:
+        # every non-blank line is a unit of its own
+        return tuple(map(Unit._make, [(k, ln.index, ln.index, ln.start, ln.end, ln.text, ln.indent)
+                                      for k, ln in enumerate([ln for ln in lines if ln.text])]))
     units: list[Unit] = []
     threshold = None if wrap_width is None else wrap_width * 3 // 4
     current: list[Line] = []

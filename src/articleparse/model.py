@@ -173,10 +173,21 @@ class LabeledLine:
         A page has thousands of lines; the engine builds them all this way.
         """
         line = object.__new__(cls)
-        for name, value in (("index", index), ("span", span), ("label", label), ("confidence", confidence),
-                            ("rules", rules)):
-            object.__setattr__(line, name, value)
+        set_index, set_span, set_label, set_confidence, set_rules = _LABELED_LINE_SETTERS
+        set_index(line, index)
+        set_span(line, span)
+        set_label(line, label)
+        set_confidence(line, confidence)
+        set_rules(line, rules)
         return line
+
+
+# the slots' own setters: they skip the frozen class's __setattr__ (its fields are set once, here)
+_LABELED_LINE_SETTERS = tuple(
+    getattr(LabeledLine.__dict__.get(name), "__set__", None)
+    or (lambda obj, value, _name=name: object.__setattr__(obj, _name, value))
+    for name in ("index", "span", "label", "confidence", "rules")
+)
 
 
 def _date_from_json(value: Any) -> _dt.date | _dt.datetime | None:

@@ -628,16 +628,31 @@ def repeated_name(f: Features, ctx: Context) -> float:
     return 1.0 if _unit_text_counts(ctx).get(f.text.casefold(), 0) >= _p(ctx, "repeated_name_count") else 0.0
 
 
+# a word of four or more word characters (a whole \w+ token, as Features.tokens cuts them)
+_LONG_WORD = regex.compile(r"(?<!\w)\w{4,}")
+
+
+def _content_words(f: Features, ctx: Context) -> frozenset[str]:
+    """The line's words of four or more characters, lower-cased, without stop words (cached per unit)."""
+    cached = f.__dict__.get("_content_words")
+    if cached is None:
+        text = f.text
+        if text.isascii():
+            # lower-casing ASCII changes no token's length or boundaries: tokenise the lowered text at once
+            cached = frozenset(_LONG_WORD.findall(text.lower())).difference(ctx.stopwords)
+        else:
+            cached = frozenset(map(str.lower, [t for t in f.tokens if len(t) >= 4])).difference(ctx.stopwords)
+        f.__dict__["_content_words"] = cached
+    return cached
+
+
 def _prose_words(ctx: Context) -> frozenset[str]:
     """Content words of the page's long lines (its likely text), computed once per page."""
     key = ("prose_words", -1)
     words = ctx._cache.get(key)
     if words is None:
         minimum = _p(ctx, "prose_line_words")
-        words = frozenset(
-            t.lower() for g in ctx.features if g.n_words >= minimum for t in g.tokens
-            if len(t) >= 4 and t.lower() not in ctx.stopwords
-        )
+        words = frozenset().union(*[_content_words(g, ctx) for g in ctx.features if g.n_words >= minimum])
         ctx._cache[key] = words
     return words
 
@@ -655,7 +670,7 @@ def _prose_words(ctx: Context) -> frozenset[str]:
 def title_words_in_text(f: Features, ctx: Context) -> float:
     if f.n_words < 2 or f.n_words > 30 or not _title_shaped(f, ctx):
         return 0.0
-    mine = {t.lower() for t in f.tokens if len(t) >= 4 and t.lower() not in ctx.stopwords}
+    mine = _content_words(f, ctx)
     if len(mine) < 2:
         return 0.0
     share = len(mine & _prose_words(ctx)) / len(mine)
@@ -666,6 +681,12 @@ _CODE = regex.compile(
     r"(?:[{};]\s*$|^\s*[{}]|^\s*(?:def|class|function|var|let|const|return|import|from|if|for|while|else|elif|try|"
     r"catch|public|private|static|void|int|#include|#define|\$|>>>|//|/\*|\*/)\b|\w\(.*\)\s*[;{]?\s*$|=>|[=!]==|\+=|"
     r"\w+\.\w+\(|</?\w+[ >])"
+)
+
+# every branch of _CODE but the keyword at the start needs one of { } ; ( < =; without them only this one can match
+_CODE_START = regex.compile(
+    r"^\s*(?:def|class|function|var|let|const|return|import|from|if|for|while|else|elif|try|"
+    r"catch|public|private|static|void|int|#include|#define|\$|>>>|//|/\*|\*/)\b"
 )
 
 
@@ -679,4 +700,9 @@ _CODE = regex.compile(
 def code_line(f: Features, ctx: Context) -> float:
     if f.n_chars < 1 or f.n_words > 25:
         return 0.0
-    return 1.0 if _CODE.search(f.text) else 0.0
+    text = f.text
+    if ("(" not in text and "=" not in text and ";" not in text and "{" not in text and "}" not in text
+            and "<" not in text):
+        # no brace, semicolon, bracket, '<' or '=': of _CODE only the keyword at the start can match
+        return 1.0 if _CODE_START.match(text) else 0.0
+    return 1.0 if _CODE.search(text) else 0.0
