@@ -395,7 +395,7 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     parts = [s for s in parts if s]
     if not parts:
         return None
-    cand = _NAME_LEAD.sub("", parts[-1] if before_date else parts[0])
+    cand = _unmarked(parts[-1] if before_date else parts[0])
     bare = piece.rstrip(_GAP_CHARS) if before_date else piece.lstrip(_GAP_CHARS)
     gap = piece[len(bare):] if before_date else piece[:len(piece) - len(bare)]
     set_off = any(c in _SET_OFF for c in gap)
@@ -473,7 +473,10 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     if f.n_words > 12:
         return 0.0
-    segment = _SEGMENTS.split(_NAME_LEAD.sub("", f.text).strip(_NAME_TRIM), 1)[0]
+    text = _unmarked(f.text).strip(_NAME_TRIM)
+    if _NAME_PREFIX.match(text) is None:
+        return 0.0
+    segment = _SEGMENTS.split(text, 1)[0]
     m = _NAME_PREFIX.match(segment)
     if m is None:
         return 0.0
@@ -534,12 +537,27 @@ _NAME_LIST_LINE = regex.compile(r"^" + _ONE_NAME + r"(?:\s*,\s*" + _ONE_NAME + r
 # what text dumps put before a name: list marks ("* "), lynx's form and image marks ("[submit]", "[]");
 # a numbered list of names is a ranking, not a byline
 _NAME_LEAD = regex.compile(r"^(?:\[[^\]]{0,20}\]\s*|[*•·+\-□■◦▪‣]\s+)+")
+_LEAD_MARKS = frozenset("[*•·+-□■◦▪‣")
 
 
 def _lone_name_text(f: Features) -> str | None:
-    """The name when the line is only a name, or None. A name printed twice in a row (an image's
-    alt text, then the name) counts once."""
-    text = _NAME_LEAD.sub("", f.text).rstrip(",;: \u00a0")
+    """The name when the line is only a name, or None (cached per unit). A name printed twice in a
+    row (an image's alt text, then the name) counts once."""
+    cached = f.__dict__.get("_lone_name", 0)
+    if cached == 0:
+        cached = f.__dict__["_lone_name"] = _compute_lone_name(f) if f.n_words <= 16 else None
+    return cached
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without the list, box or form marks a dump puts before it (cheap when there are none)."""
+    return _NAME_LEAD.sub("", text) if text[:1] in _LEAD_MARKS else text
+
+
+def _compute_lone_name(f: Features) -> str | None:
+    text = _unmarked(f.text).rstrip(",;: \u00a0")
+    if not text[:1].isupper():
+        return None
     half = len(text) // 2
     if len(text) % 2 and text[half] == " " and text[:half] == text[half + 1:]:
         text = text[:half]
@@ -585,12 +603,12 @@ def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 )
 def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     i = f.index
-    if i == 0 or f.n_words > 5:
+    if i == 0 or f.n_words > 5 or ctx.features[i - 1].n_words > 5:
         return 0.0
-    before = _NAME_LEAD.sub("", ctx.features[i - 1].text.strip())
+    before = _unmarked(ctx.features[i - 1].text.strip())
     if not (_PREFIX_ALONE.match(before) or _PREFIX_END.match(before)):
         return 0.0
-    cand = _NAME_END.split(_NAME_LEAD.sub("", f.text).strip(_NAME_TRIM), 1)[0].strip(_NAME_TRIM)
+    cand = _NAME_END.split(_unmarked(f.text).strip(_NAME_TRIM), 1)[0].strip(_NAME_TRIM)
     words = cand.split()
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
