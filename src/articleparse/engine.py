@@ -333,38 +333,12 @@ class Engine:
         for f, entry in zip(features, entries):
             row = list(entry[0])
             hits = list(entry[1])
-            caught = None
-            n = f.n_chars
-            # the page rules, as _run_checks runs them, with each vote added to the row at once
-            for max_chars, min_chars, idx, weight, rule, search, function in page_checks:
-                if n > max_chars:
-                    break
-                if n < min_chars:
-                    continue
-                if search is not None:
-                    m = search(f.text)
-                    if m is None:
-                        continue
-                    strength = 1.0
-                else:
-                    if function is not None:
-                        out = function(f, ctx)
-                        if isinstance(out, tuple):
-                            strength, m = out
-                        else:
-                            strength, m = out, None
-                    else:
-                        strength, m = rule.evaluate(f, ctx)
-                    if not strength:
-                        continue
-                value = weight * strength
+            deltas: list[tuple[int, float]] = []
+            page_caught: list[tuple[str, Any]] = []
+            _run_checks(page_checks, f, ctx, deltas, hits, page_caught)
+            for idx, value in deltas:
                 row[idx] += value
-                hits.append((rule.id, rule.label, value))
-                if m is not None:
-                    if caught is None:
-                        caught = list(entry[2])
-                    caught.append((rule.id, m))
-            matches.append(dict(entry[2] if caught is None else caught))
+            matches.append(dict(entry[2] + tuple(page_caught) if page_caught else entry[2]))
             scores.append(row)
             fired.append(hits)
         return Votes(tuple(scores), tuple(fired), tuple(matches))
