@@ -327,8 +327,8 @@ def echoed_title(f: Features, ctx: Context) -> float:
 _PREFIX_WORDS = (r"(?:(?:ein|eine|un|una|a|an|blog|artikel|beitrag|interview|kommentar|kolumne|gastbeitrag|"
                  r"reportage|analyse|essay|article|story|words|text|written|posted|reported|geschrieben|verfasst|"
                  r"gepostet|gespeichert|erstellt|veröffentlicht|publié|publicado|escrito|scritto|pubblicato|"
-                 r"geplaatst)\s+){0,2}"
-                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in)?|author|text|interview)")
+                 r"geplaatst|post|author)\s+){0,2}"
+                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in)?|author|text|texto|interview|escribe)")
 _NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=^(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor))(?=\p{Lu}(?:\p{Ll}|\.)))")
 # "Ein Artikel von", "words written by", "Posted in Politik by": a prefix after a few words
 _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\s+(?=\S)")
@@ -466,7 +466,7 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     match=["von Kathrin", "by Danilo Dietsch", "Von: Adrian Padeanu", "Publicado por Alberto González",
            "Gepostet von Katharina Volkwein | Wohnen", "Artikel von Alexa von Heyden", "von Marianne1",
            "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette", "• von Alexander Rosenkranz",
-           "• PorRodolfo Costa"],
+           "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
 )
