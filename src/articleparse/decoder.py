@@ -106,6 +106,8 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "field_strong_byline": 2.0,
     "field_byline_near": 3,
     "field_byline_above": 2,
+    # the tail pass: a last body run of at most this many units after an interruption is page furniture
+    "tail_units": 1,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -163,6 +165,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     zones_out = list(zones)
     _headline_pass(scores, zones_out, labels, p)
     _field_pass(scores, zones_out, labels, p)
+    _tail_pass(scores, zones_out, labels, p)
     zones = zones_out
     conf = []
     label_index = LABEL_INDEX
@@ -345,6 +348,33 @@ _zone_namespace: dict[str, Any] = {"zip": zip, "next": next}
 exec(compile(_zone_code(), "<articleparse.decoder zone viterbi>", "exec"), _zone_namespace)
 _zone_run = _zone_namespace["run"]
 _ZONES = tuple(Zone)
+
+
+def _tail_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
+               p: Mapping[str, float]) -> None:
+    """Move a short last body run that follows an interruption to the page's end (in place).
+
+    A line of prose after the article's last paragraph and a share bar or teaser ("Support
+    our work", "Sign in to comment", an author's one-line bio) is page furniture: the
+    last run of at most ``tail_units`` body units, when non-body units stand between it
+    and the body before it, takes the best label of the ``POST`` zone.
+    """
+    body = [i for i, lb in enumerate(labels) if lb is L.BODY]
+    n_tail = int(p["tail_units"])
+    if len(body) < n_tail + 2:
+        return
+    # the last run of body units with no interruption between them
+    k = len(body) - 1
+    while k > 0 and body[k] - body[k - 1] == 1:
+        k -= 1
+    run = body[k:]
+    if k == 0 or len(run) > n_tail or body[k] - body[k - 1] < 2:
+        return
+    post = _ZONE_LABEL_IDX[Zone.POST]
+    for i in run:
+        row = scores[i]
+        labels[i] = LABELS[max(post, key=lambda q: row[q])]
+        zones[i] = Zone.POST
 
 
 def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:
