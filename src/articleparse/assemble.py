@@ -75,7 +75,7 @@ _TRAIL = regex.compile(r"^(?:\[?[>›»]\s*)?(?:[^>›»\s][^>›»]{0,30}?\s*[>
 _LEAD_SEPARATORS = " \u00a0-–—|:·•/,"
 
 
-def _headline_text(text: str, ctx: Context, i: int) -> str:
+def _headline_text(text: str, ctx: Context) -> str:
     """The title without what a dump runs into its start: a breadcrumb trail or a date.
 
         "Forum>iPhone>kein App Store mehr über Mobile Daten" -> "kein App Store mehr über Mobile Daten"
@@ -86,7 +86,7 @@ def _headline_text(text: str, ctx: Context, i: int) -> str:
     trail = _TRAIL.match(text)
     if trail and len(text[trail.end():].split()) >= 2:
         text = text[trail.end():]
-    found = ctx.dates_in(i) if text is ctx.features[i].text else ctx.dates.find(text)
+    found = ctx.dates.find(text)
     if found and found[0].start == 0:
         rest = text[found[0].end:].lstrip(_LEAD_SEPARATORS)
         if len(rest.split()) >= 3:
@@ -207,7 +207,7 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
         lb = labels[i]
         text = features[i].text
         if lb is Label.HEADLINE and headline is None:
-            headline = _headline_text(_HEADING_MARK.sub("", text).strip(), ctx, i) or None
+            headline = _headline_text(_HEADING_MARK.sub("", text).strip(), ctx) or None
         elif lb is Label.STANDFIRST:
             credit = _captured(votes.matches[i], "source")
             if credit:

@@ -357,6 +357,7 @@ def _name_words(words: list[str], ctx: Context) -> bool:
     return not any(w.lower() in ctx.stopwords or w.lower().strip(":") in _LABEL_WORDS for w in words)
 
 
+# the words that join the names of a line that is only a list of names (core:BY011)
 _LIST_WORDS = frozenset(("and", "und", "y", "et", "e"))
 _LIST_SEP = regex.compile(r"\s*[,&]\s*|\s+(?:and|und|et|y|e|en|og|och|i|a)\s+")
 
@@ -459,6 +460,10 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return (1.0, Capture({"authors": name})) if name else 0.0
 
 
+# a user name that cannot be a word: letters and a digit, dot or underscore ("Marianne1", "j.doe")
+_MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
+
+
 @code_rule(
     page_context=False,
     id="core:BY014", label="byline", weight=3.0, max_chars=100,
@@ -490,8 +495,7 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
     # a lower-case user name needs a digit, dot or underscore to be told from a word ("by far")
-    if _NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand)
-                                 and regex.search(r"[\d._]", cand) and regex.search(r"\p{L}{2}", cand)):
+    if _NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand) and _MARKED_HANDLE.search(cand)):
         return 1.0, Capture({"authors": cand})
     return 0.0
 
@@ -531,7 +535,8 @@ _LONE_NAME = regex.compile(r"^" + _NAME_WORD + r"(?:\s+(?:\p{Lu}\.|" + _NAME_WOR
 _ONE_NAME = r"(?:" + _NAME_WORD + r"(?:\s+(?:\p{Lu}\.|" + _NAME_WORD + r")){1,2})"
 # "Isabel Caro, Rocío Latorre y José Miguel Wilson": two to five names and nothing else
 _NAME_LIST_LINE = regex.compile(r"^" + _ONE_NAME + r"(?:\s*,\s*" + _ONE_NAME + r"){0,3}"
-                                r"(?:\s*(?:,|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*" + _ONE_NAME + r")$")
+                                r"(?:\s*(?:,|&|" + "|".join(rf"\b{w}\b" for w in sorted(_LIST_WORDS)) + r")\s*"
+                                + _ONE_NAME + r")$")
 
 
 # what text dumps put before a name: list marks ("* "), lynx's form and image marks ("[submit]", "[]");
