@@ -74,3 +74,24 @@ def test_headline_loses_a_leading_trail_or_date(line, want):
             "Risse in zwei Pfeilern gefunden haben.\n\nDer Verkehr wird über die Umgehungsstraße geleitet, "
             "teilte die Stadt am Freitag mit.\n")
     assert articleparse.parse(f"Startseite\n\n{line}\n\n{body}", lang="de").headline == want
+
+
+@pytest.mark.parametrize(("crumb", "line", "want"), [
+    # the breadcrumb prints the bare title: the kicker run into the headline is dropped
+    ("4. Die Brücke bleibt bis Ostern gesperrt", "Verkehr: Die Brücke bleibt bis Ostern gesperrt",
+     "Die Brücke bleibt bis Ostern gesperrt"),
+    # a quotation mark is not a kicker
+    ("4. Die Brücke bleibt bis Ostern gesperrt«", "»Die Brücke bleibt bis Ostern gesperrt«",
+     "»Die Brücke bleibt bis Ostern gesperrt«"),
+    # a tagline that ends the title, starting in lower case, is not the title
+    ("4. bis Ostern gesperrt", "Die Brücke bleibt bis Ostern gesperrt", "Die Brücke bleibt bis Ostern gesperrt"),
+    # five words before the bare title are more than a kicker
+    ("4. Die Brücke bleibt gesperrt", "Nach dem Fund der Risse: Die Brücke bleibt gesperrt",
+     "Nach dem Fund der Risse: Die Brücke bleibt gesperrt"),
+])
+def test_headline_drops_a_kicker_when_a_nearby_line_prints_the_bare_title(crumb, line, want):
+    body = ("Die Stadt sperrt die alte Brücke über den Fluss ab Montag für alle Lastwagen, weil die Ingenieure "
+            "Risse in zwei Pfeilern gefunden haben.\n\nDer Verkehr wird über die Umgehungsstraße geleitet, "
+            "teilte die Stadt am Freitag mit.\n")
+    page = f"Startseite\n\n1. Nachrichten\n\n{crumb}\n\n{line}\n\n{body}"
+    assert articleparse.parse(page, lang="de").headline == want

@@ -75,13 +75,14 @@ _TRAIL = regex.compile(r"^(?:\[?[>›»]\s*)?(?:[^>›»\s][^>›»]{0,30}?\s*[>
 _LEAD_SEPARATORS = " \u00a0-–—|:·•/,"
 
 
-def _headline_text(text: str, ctx: Context) -> str:
+def _headline_text(text: str, ctx: Context, index: int) -> str:
     """The title without what a dump runs into its start: a breadcrumb trail or a date.
 
         "Forum>iPhone>kein App Store mehr über Mobile Daten" -> "kein App Store mehr über Mobile Daten"
         "23.01.2022 - Dorothea Wierer darf noch jubeln" -> "Dorothea Wierer darf noch jubeln"
 
-    Nothing is cut when fewer than two words (three after a date) would be left.
+    Nothing is cut when fewer than two words (three after a date) would be left. Then a
+    kicker run into the title is dropped (see ``_drop_kicker``).
     """
     trail = _TRAIL.match(text)
     if trail and len(text[trail.end():].split()) >= 2:
@@ -91,7 +92,39 @@ def _headline_text(text: str, ctx: Context) -> str:
         rest = text[found[0].end:].lstrip(_LEAD_SEPARATORS)
         if len(rest.split()) >= 3:
             text = rest
-    return text
+    return _drop_kicker(text, ctx, index)
+
+
+#: How many units above (and below) the headline a line may stand that names the bare title.
+_KICKER_REACH = (12, 3)
+_LIST_MARK = regex.compile(r"^(?:\d{1,3}[.)]|[•*·»›>|/-])\s*")
+
+
+def _drop_kicker(text: str, ctx: Context, index: int) -> str:
+    """The title without a kicker run into its start, when a nearby line prints the bare title.
+
+    Dumps often join a kicker and the title on one line ("Neues Auto: Auto leasen oder kaufen")
+    while the breadcrumb trail above or a share line below prints the title alone. The longest
+    such line of three or more words that ends the headline wins. The cut part must be a short
+    kicker (one to four words, not just a quotation mark) and the title left must not start in
+    lower case (a tagline that ends the title is not the title).
+    """
+    folded = text.casefold()
+    best = None
+    features = ctx.features
+    before, after = _KICKER_REACH
+    for j in range(max(0, index - before), min(len(features), index + after + 1)):
+        if j == index:
+            continue
+        bare = _LIST_MARK.sub("", features[j].text).strip()
+        if len(bare) >= len(text) or len(bare.split()) < 3 or not folded.endswith(bare.casefold()):
+            continue
+        kicker = text[:len(text) - len(bare)].rstrip()
+        if bare[0].islower() or len(kicker.split()) > 4 or not any(c.isalpha() for c in kicker):
+            continue
+        if best is None or len(bare) > len(best):
+            best = bare
+    return text[len(text) - len(best):] if best else text
 
 
 def split_authors(raw: str) -> tuple[str, ...]:
@@ -207,7 +240,7 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
         lb = labels[i]
         text = features[i].text
         if lb is Label.HEADLINE and headline is None:
-            headline = _headline_text(_HEADING_MARK.sub("", text).strip(), ctx) or None
+            headline = _headline_text(_HEADING_MARK.sub("", text).strip(), ctx, i) or None
         elif lb is Label.STANDFIRST:
             credit = _captured(votes.matches[i], "source")
             if credit:

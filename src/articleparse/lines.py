@@ -31,6 +31,8 @@ _WIDE = regex.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
                                  r"\u3000-\u303f\uff00-\uffef]")
 _BULLET_START = regex.compile(r"^\s*(?:[*+•·▪◦‣○●■□–—-]|\d{1,3}[.)])\s")
+# a dash that w3m moved to the next line of a wrapped sentence ("… Tritt\n– aber auch …")
+_DASH_START = regex.compile(r"^\s*[–—]\s")
 
 
 class Line(NamedTuple):
@@ -178,7 +180,9 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             and current
             and display_width(prev.raw.rstrip()) >= threshold
             and abs(ln.indent - _body_indent(current)) <= 1
-            and not _BULLET_START.match(ln.raw)
+            and (not _BULLET_START.match(ln.raw)
+                 # an en or em dash continues the sentence unless the unit is itself a dash item
+                 or (_DASH_START.match(ln.raw) is not None and not _BULLET_START.match(current[0].raw)))
         ):
             current.append(ln)
         else:
