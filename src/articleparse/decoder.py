@@ -36,7 +36,7 @@ import attrs
 
 from .model import Label
 
-__all__ = ["Zone", "Decoded", "decode", "LABELS", "LABEL_INDEX"]
+__all__ = ["Zone", "Decoded", "decode", "confidence", "LABELS", "LABEL_INDEX"]
 
 #: Every label a unit can get (blank lines are labelled outside the decoder).
 LABELS: tuple[Label, ...] = tuple(lb for lb in Label if lb is not Label.BLANK)
@@ -167,20 +167,20 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     _field_pass(scores, zones_out, labels, p)
     _tail_pass(scores, zones_out, labels, p)
     zones = zones_out
-    conf = []
     label_index = LABEL_INDEX
-    exp = math.exp
-    for k in range(n):
-        row = scores[k]
-        i = label_index[labels[k]]
-        mine = row[i]
-        # the best other label's score: the row's best unless this label alone holds it
-        other = max(row)
-        if mine >= other and row.count(other) == 1:
-            rest = row[:i] + row[i + 1:]
-            other = max(rest) if rest else mine
-        conf.append(round(1.0 / (1.0 + exp(-max(-30.0, min(30.0, mine - other)))), 3))
+    conf = [confidence(scores[k], label_index[labels[k]]) for k in range(n)]
     return Decoded(tuple(zones), tuple(labels), tuple(conf))
+
+
+def confidence(row: Sequence[float], i: int) -> float:
+    """A logistic of the margin between label ``i``'s score and the best other label's."""
+    mine = row[i]
+    # the best other label's score: the row's best unless this label alone holds it
+    other = max(row)
+    if mine >= other and row.count(other) == 1:
+        rest = row[:i] + row[i + 1:]
+        other = max(rest) if rest else mine
+    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, mine - other)))), 3)
 
 
 #: Labels whose evidence competes with a headline candidate's (a title-shaped teaser does not).

@@ -18,6 +18,7 @@ import regex
 from . import assemble as _assemble
 from .decoder import LABEL_INDEX, LABELS, decode
 from .features import Features
+from .headline import rank_headline
 from .language import StopwordIndex, detect_language
 from .lines import detect_wrap_width, split_lines, split_units
 from .model import Article, Label
@@ -368,6 +369,7 @@ class Engine:
         decoded = decode(votes.scores, self.params)
         if Label.BODY not in decoded.labels:
             decoded = decode(_lift_body(votes.scores, self.params), self.params)
+        decoded = rank_headline(decoded, votes.scores, features, ruleset.stopwords, self.params)
         return _assemble.assemble(text, lines, units, features, votes, decoded, ctx,
                                   language=language, fmt=fmt, now=now)
 

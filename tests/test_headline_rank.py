@@ -1,0 +1,70 @@
+"""The headline ranker (articleparse.headline): a linear model over each candidate's facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import articleparse
+from articleparse import Engine
+from articleparse.decoder import decode
+from articleparse.features import Features
+from articleparse.headline import candidate_facts
+from articleparse.lines import split_lines, split_units
+from articleparse.rules.base import Context
+
+ROOT = Path(__file__).resolve().parents[1]
+LIBERATION = (ROOT / "fixtures" / "pages" / "inscriptis-liberation-1.txt").read_text(encoding="utf-8")
+# the page's true title (mozilla/readability's test page liberation-1)
+TITLE = "Un troisième Français mort dans le séisme au Népal"
+
+
+def _engine(model: dict | None) -> Engine:
+    engine = Engine()
+    params = {k: v for k, v in engine.params.items() if k != "headline_rank"}
+    if model is not None:
+        params["headline_rank"] = model
+    engine.params = params
+    return engine
+
+
+def _facts(text: str) -> tuple[list[str], list[dict[str, float]]]:
+    """The candidates' texts and facts."""
+    engine = Engine()
+    units = split_units(split_lines(text))
+    rs = engine._ruleset("fr")
+    feats = [Features(u.index, u.text, rs.stopwords) for u in units]
+    ctx = Context(feats, units, engine.params, rs.dates, "fr", rs.stopwords)
+    votes = engine.vote(feats, ctx, rs)
+    decoded = decode(votes.scores, engine.params)
+    cands, facts = candidate_facts(votes.scores, list(decoded.labels), feats, rs.stopwords, 25)
+    return [units[i].text for i in cands], facts
+
+
+def test_the_core_model_names_only_facts_the_ranker_computes() -> None:
+    model = Engine().params["headline_rank"]
+    cands, facts = _facts(LIBERATION)
+    assert len(cands) >= 2 and len(facts) == len(cands)
+    assert len(model) >= 20
+    for name, (mean, scale, weight) in model.items():
+        assert name in facts[0], name
+        assert scale > 0
+
+
+def test_the_ranker_finds_the_title_the_decoder_missed() -> None:
+    # the decoder's pass takes a quoted teaser title; the ranker takes the article's title
+    assert _engine(None).parse(LIBERATION).headline != TITLE
+    assert articleparse.parse(LIBERATION).headline == TITLE
+
+
+def test_the_model_comes_from_the_params() -> None:
+    # a model that only likes few characters picks the shortest candidate
+    texts, facts = _facts(LIBERATION)
+    shortest = min(texts, key=len)
+    assert len(shortest) < len(TITLE)
+    assert _engine({"lognc": [0.0, 1.0, -5.0]}).parse(LIBERATION).headline == shortest
+
+
+def test_every_line_stays_labelled_and_one_headline_at_most() -> None:
+    article = articleparse.parse(LIBERATION)
+    assert len(article.lines) == len(LIBERATION.splitlines())
+    assert sum(1 for ln in article.lines if ln.label.value == "headline") == 1
