@@ -108,6 +108,9 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "field_byline_above": 2,
     # the tail pass: a last body run of at most this many units after an interruption is page furniture
     "tail_units": 1,
+    # the lead pass: strong prose above the body, cut off from it by a list or a form, is body
+    "lead_body_min": 3.0,
+    "lead_body_margin": 1.0,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -166,6 +169,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     _headline_pass(scores, zones_out, labels, p)
     _field_pass(scores, zones_out, labels, p)
     _tail_pass(scores, zones_out, labels, p)
+    _lead_pass(scores, zones_out, labels, p)
     zones = zones_out
     conf = []
     label_index = LABEL_INDEX
@@ -375,6 +379,38 @@ def _tail_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
         row = scores[i]
         labels[i] = LABELS[max(post, key=lambda q: row[q])]
         zones[i] = Zone.POST
+
+
+def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
+               p: Mapping[str, float]) -> None:
+    """Give back to the body the strong prose the zone pass left above it (in place).
+
+    The body is one stretch, so when a list, a form, a fact box or a gallery splits an
+    article, the zone pass keeps the longer part and reads the text above the split as
+    the page's top (teasers, navigation). A unit in ``PRE`` above the body's first unit
+    whose body score is at least ``lead_body_min`` and beats every other label by
+    ``lead_body_margin`` is body, unless it is a teaser's snippet: a related-snippet
+    right after a related-title, with no such strong prose unit next to it.
+    """
+    b = LABEL_INDEX[L.BODY]
+    start = next((i for i, lb in enumerate(labels) if lb is L.BODY), None)
+    if start is None:
+        return
+    lo, margin = p["lead_body_min"], p["lead_body_margin"]
+    strong = set()
+    for i in range(start):
+        if zones[i] is not Zone.PRE:
+            continue
+        row = scores[i]
+        mine = row[b]
+        if mine >= lo and mine - max(row[:b] + row[b + 1:]) >= margin:
+            strong.add(i)
+    for i in sorted(strong):
+        teaser = labels[i] is L.RELATED_SNIPPET and i > 0 and labels[i - 1] is L.RELATED_TITLE
+        if teaser and i - 1 not in strong and i + 1 not in strong:
+            continue
+        labels[i] = L.BODY
+        zones[i] = Zone.BODY
 
 
 def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:
