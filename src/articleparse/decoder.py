@@ -108,6 +108,12 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "field_byline_above": 2,
     # the tail pass: a last body run of at most this many units after an interruption is page furniture
     "tail_units": 1,
+    # the lead pass: strong prose above the body, cut off from it by a list or a form, is body
+    "lead_body_min": 3.0,
+    "lead_body_margin": 1.0,
+    # the cut pass: a heading, caption, credit or ad label inside the body that beats its body votes
+    "cut_margin": 0.3,
+    "cut_teaser_reach": 10,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -166,6 +172,8 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     _headline_pass(scores, zones_out, labels, p)
     _field_pass(scores, zones_out, labels, p)
     _tail_pass(scores, zones_out, labels, p)
+    _lead_pass(scores, zones_out, labels, p)
+    _cut_pass(scores, zones_out, labels, p)
     zones = zones_out
     label_index = LABEL_INDEX
     conf = [confidence(scores[k], label_index[labels[k]]) for k in range(n)]
@@ -375,6 +383,77 @@ def _tail_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
         row = scores[i]
         labels[i] = LABELS[max(post, key=lambda q: row[q])]
         zones[i] = Zone.POST
+
+
+def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
+               p: Mapping[str, float]) -> None:
+    """Give back to the body the strong prose the zone pass left above it (in place).
+
+    The body is one stretch, so when a list, a form, a fact box or a gallery splits an
+    article, the zone pass keeps the longer part and reads the text above the split as
+    the page's top (teasers, navigation). A unit in ``PRE`` above the body's first unit
+    whose body score is at least ``lead_body_min`` and beats every other label by
+    ``lead_body_margin`` is body, unless it is a teaser's snippet: a related-snippet
+    right after a related-title, with no such strong prose unit next to it.
+    """
+    b = LABEL_INDEX[L.BODY]
+    start = next((i for i, lb in enumerate(labels) if lb is L.BODY), None)
+    if start is None:
+        return
+    lo, margin = p["lead_body_min"], p["lead_body_margin"]
+    strong = set()
+    for i in range(start):
+        if zones[i] is not Zone.PRE:
+            continue
+        row = scores[i]
+        mine = row[b]
+        if mine >= lo and mine - max(row[:b] + row[b + 1:]) >= margin:
+            strong.add(i)
+    for i in sorted(strong):
+        teaser = labels[i] is L.RELATED_SNIPPET and i > 0 and labels[i - 1] is L.RELATED_TITLE
+        if teaser and i - 1 not in strong and i + 1 not in strong:
+            continue
+        labels[i] = L.BODY
+        zones[i] = Zone.BODY
+
+
+#: Labels whose evidence takes a unit out of the body when it beats the body's (see ``_cut_pass``).
+_CUT_LABELS = tuple(LABEL_INDEX[lb] for lb in (L.RELATED_SECTION, L.FOOTER, L.CAPTION, L.AD))
+
+
+def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
+              p: Mapping[str, float]) -> None:
+    """Take out of the body the headings, captions, credits and ad labels inside it (in place).
+
+    The zone pass keeps a one-line interruption in the body when leaving the body for it
+    costs more than the line's own votes gain (``enter_cruft`` and ``zone_cost_cruft``).
+    A body unit whose best label overall is related-section, footer, caption or ad, by at
+    least ``cut_margin`` over its body score, takes that label (zone ``CRUFT``). After a
+    related-section heading ("Related Coverage", "Lesen Sie auch:"), the next body units
+    whose best label is not body, up to ``cut_teaser_reach`` of them, are its teaser titles.
+    """
+    b = LABEL_INDEX[L.BODY]
+    n = len(labels)
+    margin, reach = p["cut_margin"], int(p["cut_teaser_reach"])
+    i = 0
+    while i < n:
+        if labels[i] is not L.BODY:
+            i += 1
+            continue
+        row = scores[i]
+        k = max(_CUT_LABELS, key=row.__getitem__)
+        if row[k] - row[b] < margin or row[k] < max(row):
+            i += 1
+            continue
+        labels[i] = LABELS[k]
+        zones[i] = Zone.CRUFT
+        i += 1
+        if LABELS[k] is L.RELATED_SECTION:
+            end = min(n, i + reach)
+            while i < end and labels[i] is L.BODY and scores[i][b] < max(scores[i]):
+                labels[i] = L.RELATED_TITLE
+                zones[i] = Zone.CRUFT
+                i += 1
 
 
 def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:
