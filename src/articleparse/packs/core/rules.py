@@ -5,8 +5,11 @@ Each rule's thresholds come from ``[params]`` in ``pack.toml`` through ``ctx.par
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import regex
 
+from articleparse.engine import open_seams
 from articleparse.features import Features
 from articleparse.rules import Capture, Context, code_rule
 
@@ -347,7 +350,8 @@ _TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:u
 # words of the labels that stand beside dates, never names ("Print Date:", "Stand:")
 _LABEL_WORDS = frozenset("""print date datum stand updated published posted modified created permalink link
 permanenter aktualisiert veröffentlicht zuletzt geändert erstellt publié publicado atualizado pubblicato
-comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen""".split())
+comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen
+kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
 _GAP_CHARS = " \u00a0|·•∙-–—/"
 _SET_OFF = "|·•∙-–—/"
@@ -411,8 +415,10 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     cand = _NAME_END.split(cand + " ", 1)[0].strip(_NAME_TRIM)
     words = cand.split()
     for k, w in enumerate(words):
-        # the name ends at a label ("Zuletzt geändert"), a prompt ("Schreibe einen Kommentar") or a count
-        if w.lower().strip(":") in _LABEL_WORDS or w.isdigit():
+        # the name ends at a label ("Zuletzt geändert"), a prompt ("Schreibe einen Kommentar"), a count,
+        # or a capitalised small word after two name words ("Von Jule Radeck Vom 3. Februar 2022")
+        if (w.lower().strip(":") in _LABEL_WORDS or w.isdigit()
+                or (k >= 2 and w[:1].isupper() and w.lower() in ctx.stopwords)):
             words = words[:k]
             break
     if not words or len(words) > 4 or not _name_words(words, ctx):
@@ -430,7 +436,7 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
 @code_rule(
     page_context=False,
     id="core:BY010", label="byline", weight=2.5, max_chars=120,
-    description="A short line with a date and, beside it, a name (capitalised words, a user name, or 'by'/'von' and a name) is a byline",
+    description="A short line with a date and, beside it, a name (capitalised words, a user name, or 'by'/'von' and a name) is a byline; surer when 'by'/'von' introduces the name",
     match=["Bettina Kugler 19.10.2019, 05:00 Uhr", "Von Jan Kupitz | Oct 24, 2023", "By Jane Doe · March 9, 2017",
            "MikeNils 18.10.2019, 15:07 Uhr", "Redaktion - 31. Januar 2022", "Von Jörg Staff am 16.11.2022",
            "Evgenia Karp Zuletzt geändert am 06.11.2023", "yas! | By Cara Stiles | April 13, 2020",
@@ -438,26 +444,59 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "July 24, 2019 by Amy Motroni 5 Comments", "23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen",
            "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45",
            "Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42",
-           "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "September 17, 2019 Helmut Rubik 0"],
+           "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "September 17, 2019 Helmut Rubik 0",
+           "Nicole Collignon22. Februar 2020", "Von Jule Radeck Vom 3. Februar 2022",
+           "Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr",
+           "von Sonia Mevißen Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
-              "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36"],
+              "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
+              "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus"],
 )
 def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
-    if f.n_words > 16 or "(@" in f.text:
+    if f.n_words > 32 or "(@" in f.text:
         return 0.0  # "— Jane Doe (@jane) May 1, 2020" signs an embedded post, not the article
     found = ctx.dates_in(f.index)
     if not found:
         return 0.0
     text = f.text
+    if any(text[d.start:d.end] != d.raw for d in found):
+        text = open_seams(text)  # the dates were found with their seams opened ("Nicole Collignon22. Februar 2020")
+    if f.n_words > 16 and _words_beside_dates(text, found) > 12:
+        return 0.0  # a sentence with a date in it, not a date line; two dates with times may run to 20 words
     pos = 0
     for d in found:
         # a label before the date ("Updated:", "Zuletzt geändert am") is cut off by _LABEL_WORDS
         name = _name_in(text[pos:d.start], ctx, before_date=True)
         if name:
-            return 1.0, Capture({"authors": name})
+            return _introduced(text, name), Capture({"authors": name})
         pos = d.end
     name = _name_in(text[pos:], ctx, before_date=False)
-    return (1.0, Capture({"authors": name})) if name else 0.0
+    return (_introduced(text, name), Capture({"authors": name})) if name else 0.0
+
+
+_WORD = regex.compile(r"\w+")
+
+
+def _words_beside_dates(text: str, found: list) -> int:
+    """How many words of the line lie outside its dates."""
+    pos, n = 0, 0
+    for d in found:
+        n += len(_WORD.findall(text, pos, max(pos, d.start)))
+        pos = max(pos, d.end)
+    return n + len(_WORD.findall(text, pos))
+
+
+_INTRODUCER = regex.compile(r"(?i:\b(?:by|von|vom|par|por|door|autor(?:in)?|author)\b\s*:?\s*)$")
+
+
+def _introduced(text: str, name: str) -> float:
+    """The vote for a name beside a date: surer when 'by', 'von' or 'Autor:' introduces it
+    ("Veröffentlicht am 8. Februar 2022 von PETA-Team") than for capitalised words alone."""
+    first = name.split(",", 1)[0]
+    if not first[:1].isupper() and not _MARKED_HANDLE.search(first):
+        return 1.0  # a lower-case word ("von human") may be no name at all; "von freeman1984" is one
+    at = text.find(first)
+    return 1.4 if at > 0 and _INTRODUCER.search(text, 0, at) else 1.0
 
 
 # a user name that cannot be a word: letters and a digit, dot or underscore ("Marianne1", "j.doe")
@@ -570,15 +609,42 @@ def _compute_lone_name(f: Features) -> str | None:
         return None  # "Autor Mark Newton": a prefixed byline, read by core:BY014
     if _LONE_NAME.match(text) or (f.n_words <= 16 and _NAME_LIST_LINE.match(text)):
         return text
+    if (_CAPS_NAME.match(text) or _PARTICLE_NAME.match(text)) and _given_name(text):
+        return text  # "SVEN MICHAELSEN", "Christoph von Eichhorn": a given name first
     return None
+
+
+def _load_given_names() -> frozenset[str]:
+    path = Path(__file__).with_name("given_names.txt")
+    words = path.read_text(encoding="utf-8").split("\n")
+    return frozenset(w for line in words if not line.startswith("#") for w in line.split())
+
+
+#: common given names (lower case) of the languages the built-in packs read
+GIVEN_NAMES = _load_given_names()
+# a name in capitals: "SVEN MICHAELSEN", "NATALIYA VASILYEVA"
+_CAPS_NAME = regex.compile(r"^\p{Lu}{2,}(?:-\p{Lu}{2,})?(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Lu}'’-]+)){1,2}$")
+# words inside a name that are no name words of their own: "Christoph von Eichhorn", "Edilson La Rosa"
+_NAME_PARTICLES = frozenset("von van vom zu de der den da di del della la le du dos das bin ibn al".split())
+_PARTICLE_NAME = regex.compile(r"^" + _NAME_WORD + r"\s+(?:(?i:" + "|".join(sorted(_NAME_PARTICLES)) + r")\s+){1,2}"
+                               + _NAME_WORD + r"$")
+
+
+def _given_name(name: str) -> bool:
+    """The name starts with a common given name ("Jan Koch", "SVEN MICHAELSEN", "Anne-Sophie Mutter")."""
+    first = name.split(None, 1)[0].casefold()
+    return first in GIVEN_NAMES or first.split("-", 1)[0] in GIVEN_NAMES
 
 
 def _is_lone_name(f: Features, ctx: Context) -> bool:
     """The line is only a person's name (two or three capitalised words) or a list of such names;
     the connecting 'and' aside, no stop words."""
-    if _lone_name_text(f) is None:
+    name = _lone_name_text(f)
+    if name is None:
         return False
-    return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS for t in f.tokens)
+    # a particle inside a name that starts with a given name is no stop word ("Christoph von Eichhorn")
+    allowed = _LIST_WORDS | _NAME_PARTICLES if _given_name(name) else _LIST_WORDS
+    return not any(t.lower() in ctx.stopwords and t.lower() not in allowed for t in f.tokens)
 
 
 @code_rule(
@@ -649,6 +715,20 @@ def repeated_name(f: Features, ctx: Context) -> float:
     if not _is_lone_name(f, ctx):
         return 0.0
     return 1.0 if _unit_text_counts(ctx).get(f.text.casefold(), 0) >= _p(ctx, "repeated_name_count") else 0.0
+
+
+@code_rule(
+    page_context=False,
+    id="core:BY016", label="byline", weight=1.0, max_chars=60,
+    description="A line that is only a person's name is surer to be one when its first word is a common given name",
+    match=["Jan Koch", "SVEN MICHAELSEN", "Christoph von Eichhorn", "* Marie Jaster"],
+    no_match=["Grüne Jobs", "Provence Travel Guide", "Jan", "Jan Koch und die Stadt", "Will Power Now Ends Here"],
+)
+def given_name_line(f: Features, ctx: Context) -> float:
+    name = _lone_name_text(f)
+    if name is None or not _is_lone_name(f, ctx):
+        return 0.0
+    return 1.0 if _given_name(name) else 0.0
 
 
 # a word of four or more word characters (a whole \w+ token, as Features.tokens cuts them)
