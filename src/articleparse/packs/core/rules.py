@@ -358,7 +358,9 @@ _SET_OFF = "|·•∙-–—/"
 
 
 def _name_words(words: list[str], ctx: Context) -> bool:
-    return not any(w.lower() in ctx.stopwords or w.lower().strip(":") in _LABEL_WORDS for w in words)
+    """No stop words (but a particle inside the name: "Alexa von Heyden") and no label words."""
+    return not any((w.lower() in ctx.stopwords and not (0 < k < len(words) - 1 and w.lower() in _NAME_PARTICLES))
+                   or w.lower().strip(":") in _LABEL_WORDS for k, w in enumerate(words))
 
 
 # the words that join the names of a line that is only a list of names (core:BY011)
@@ -400,6 +402,10 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     parts = [s for s in parts if s]
     if not parts:
         return None
+    # a label alone next to the date ("Jacobo Betancur Peláez | Publicado hace 3 horas"): the name is beyond it
+    near = -1 if before_date else 0
+    if len(parts) >= 2 and all(w.lower().strip(":") in _LABEL_WORDS for w in parts[near].split()):
+        parts.pop(near)
     cand = _unmarked(parts[-1] if before_date else parts[0])
     bare = piece.rstrip(_GAP_CHARS) if before_date else piece.lstrip(_GAP_CHARS)
     gap = piece[len(bare):] if before_date else piece[:len(piece) - len(bare)]
@@ -447,7 +453,8 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "September 17, 2019 Helmut Rubik 0",
            "Nicole Collignon22. Februar 2020", "Von Jule Radeck Vom 3. Februar 2022",
            "Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr",
-           "von Sonia Mevißen Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35"],
+           "von Sonia Mevißen Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35",
+           "Jacobo Betancur Peláez | Publicado hace 3 horas"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
               "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus"],
@@ -474,11 +481,11 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return (_introduced(text, name), Capture({"authors": name})) if name else 0.0
 
 
-_WORD = regex.compile(r"\w+")
+_WORD = regex.compile(r"\w*\p{L}\w*")
 
 
 def _words_beside_dates(text: str, found: list) -> int:
-    """How many words of the line lie outside its dates."""
+    """How many words (with a letter: no times or counts) of the line lie outside its dates."""
     pos, n = 0, 0
     for d in found:
         n += len(_WORD.findall(text, pos, max(pos, d.start)))
