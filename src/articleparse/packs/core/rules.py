@@ -427,6 +427,7 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
                 or (k >= 2 and w[:1].isupper() and w.lower() in ctx.stopwords)):
             words = words[:k]
             break
+    words = _undoubled(words)
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return None
     cand = " ".join(words)
@@ -454,7 +455,7 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "Nicole Collignon22. Februar 2020", "Von Jule Radeck Vom 3. Februar 2022",
            "Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr",
            "von Sonia Mevißen Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35",
-           "Jacobo Betancur Peláez | Publicado hace 3 horas"],
+           "Jacobo Betancur Peláez | Publicado hace 3 horas", "Profilbild MikeNils 18.10.2019, 15:07 Uhr"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
               "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus"],
@@ -517,7 +518,7 @@ _MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
     match=["von Kathrin", "by Danilo Dietsch", "Von: Adrian Padeanu", "Publicado por Alberto González",
            "Gepostet von Katharina Volkwein | Wohnen", "Artikel von Alexa von Heyden", "von Marianne1",
            "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette", "• von Alexander Rosenkranz",
-           "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez"],
+           "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
 )
@@ -536,8 +537,8 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         listed = _name_list(rest, ctx)
         if listed and "," in listed:
             return 1.0, Capture({"authors": listed})
-    cand = _NAME_END.split(rest + " ", 1)[0].strip(_NAME_TRIM)
-    words = cand.split()
+    words = _undoubled(_NAME_END.split(rest + " ", 1)[0].strip(_NAME_TRIM).split())
+    cand = " ".join(words)
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
     # a lower-case user name needs a digit, dot or underscore to be told from a word ("by far")
@@ -600,9 +601,31 @@ def _lone_name_text(f: Features) -> str | None:
     return cached
 
 
+# the alt text of an author's picture, printed by lynx beside the name: "Avatar Frank Hahn",
+# "Profilbild MikeNils", "Alex Bozarjian Image", "ByJ.R. Stone KGO logo"
+_IMAGE_LEAD = regex.compile(r"^(?:(?i:avatar|gravatar|profilbild|autorenbild|autorbild|autorfoto|"
+                            r"profile (?:photo|picture|image)|author (?:photo|image|avatar))\s+)+")
+_IMAGE_TAIL = regex.compile(r"\s+(?:\p{Lu}[\p{Lu}\d]{1,6}\s+)?(?i:logo|image|avatar)$")
+
+
 def _unmarked(text: str) -> str:
-    """``text`` without the list, box or form marks a dump puts before it (cheap when there are none)."""
-    return _NAME_LEAD.sub("", text) if text[:1] in _LEAD_MARKS else text
+    """``text`` without the list, box or form marks a dump puts before it and without the alt text of an
+    author's picture around it (cheap when there are none)."""
+    if text[:1] in _LEAD_MARKS:
+        text = _NAME_LEAD.sub("", text)
+    if text[:1] in "AaGgPp":
+        text = _IMAGE_LEAD.sub("", text)
+    if text[-4:].lower() in ("logo", "mage", "atar"):
+        text = _IMAGE_TAIL.sub("", text)
+    return text
+
+
+def _undoubled(words: list[str]) -> list[str]:
+    """A name printed twice in a row counts once: "Newsdesk Newsdesk" -> "Newsdesk"."""
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:] and len("".join(words[:half])) >= 4:
+        return words[:half]
+    return words  # initials may repeat ("R. R.")
 
 
 def _compute_lone_name(f: Features) -> str | None:
@@ -660,9 +683,9 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     description="A line that is only a person's name (two or three capitalised words), or a list of names, may be the byline; position decides",
     match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan",
            "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh", "* Hazel Sheffield",
-           "Pippin Lee Pippin Lee", "[submit] James Akinaka"],
+           "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "Alex Bozarjian Image"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
-              "1. Sir Ian McKellen", "Autor Mark Newton",
+              "1. Sir Ian McKellen", "Autor Mark Newton", "Enlarge Image",
               "Terms of Use and Privacy Policy"],
 )
 def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
