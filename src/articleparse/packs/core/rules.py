@@ -476,10 +476,10 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         # a label before the date ("Updated:", "Zuletzt geändert am") is cut off by _LABEL_WORDS
         name = _name_in(text[pos:d.start], ctx, before_date=True)
         if name:
-            return _introduced(text, name), Capture({"authors": name})
+            return _introduced(text, name, found), Capture({"authors": name})
         pos = d.end
     name = _name_in(text[pos:], ctx, before_date=False)
-    return (_introduced(text, name), Capture({"authors": name})) if name else 0.0
+    return (_introduced(text, name, found), Capture({"authors": name})) if name else 0.0
 
 
 _WORD = regex.compile(r"\w*\p{L}\w*")
@@ -497,14 +497,30 @@ def _words_beside_dates(text: str, found: list) -> int:
 _INTRODUCER = regex.compile(r"(?i:\b(?:by|von|vom|par|por|door|autor(?:in)?|author)\b\s*:?\s*)$")
 
 
-def _introduced(text: str, name: str) -> float:
+def _introduced(text: str, name: str, found: list) -> float:
     """The vote for a name beside a date: surer when 'by', 'von' or 'Autor:' introduces it
-    ("Veröffentlicht am 8. Februar 2022 von PETA-Team") than for capitalised words alone."""
+    ("Veröffentlicht am 8. Februar 2022 von PETA-Team") than for capitalised words alone.
+
+    The introducer must open its part of the line (after a date, a separator or labels such
+    as 'Posted on'): in a title ("Stillen senkt das Risiko von Frauen 02.02.2022") it does not.
+    """
     first = name.split(",", 1)[0]
     if not first[:1].isupper() and not _MARKED_HANDLE.search(first):
         return 1.0  # a lower-case word ("von human") may be no name at all; "von freeman1984" is one
     at = text.find(first)
-    return 1.4 if at > 0 and _INTRODUCER.search(text, 0, at) else 1.0
+    m = _INTRODUCER.search(text, 0, at) if at > 0 else None
+    if m is None:
+        return 1.0
+    lead = text[:m.start()]
+    for d in found:
+        if d.end <= len(lead):
+            lead = lead[:d.start] + " | " + lead[d.end:]  # a date ends a part, as a separator does
+    words = _SEGMENTS.split(" " + lead + " ")[-1].split()
+    return 1.4 if all(w.lower().strip(":,") in _LABEL_WORDS or w.lower() in _CONNECTORS for w in words) else 1.0
+
+
+# the small words between a label and a date or name: "Posted on", "Veröffentlicht am", "Publié le"
+_CONNECTORS = frozenset("on am um at le el il à the".split())
 
 
 # a user name that cannot be a word: letters and a digit, dot or underscore ("Marianne1", "j.doe")
