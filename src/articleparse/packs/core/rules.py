@@ -351,7 +351,8 @@ _TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:u
 _LABEL_WORDS = frozenset("""print date datum stand updated published posted modified created permalink link
 permanenter aktualisiert veröffentlicht zuletzt geändert erstellt publié publicado atualizado pubblicato
 comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen
-kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría""".split())
+kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría
+last letzte letztes""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
 _GAP_CHARS = " \u00a0|·•∙-–—/"
 _SET_OFF = "|·•∙-–—/"
