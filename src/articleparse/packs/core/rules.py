@@ -343,7 +343,7 @@ _NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’
 _HANDLE_NAME = regex.compile(r"^(?=.*\p{L})(?:[\p{Ll}\p{N}][\p{L}\p{N}._-]{1,30}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{L}+[\p{N}_][\p{L}\p{N}_.-]*)$")
 _NAME_TRIM = " |·•∙/,;–—-:()[]\u00a0"
 # where a name stops: a category ("in Politik"), a connector before the date ("am", "on", "le")
-_NAME_END = regex.compile(r"\s+(?:in|unter|im|en|dans|em|on|am|um|at|le|el|il|op|à|mit|with|avec|con|com)(?:\s+|$)"
+_NAME_END = regex.compile(r"\s+(?:in|unter|under|im|en|dans|em|on|am|um|at|le|el|il|op|à|mit|with|avec|con|com)(?:\s+|$)"
                           r"|\s*[,;/(]\s*|\s+\d")
 _SEGMENTS = regex.compile(r"\s*[|·•∙»«]\s*|\s+[-–—/]+\s+|\s*//\s*")
 _TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:um|at|à|alle|a\s+las)$")
@@ -423,9 +423,10 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     words = cand.split()
     for k, w in enumerate(words):
         # the name ends at a label ("Zuletzt geändert"), a prompt ("Schreibe einen Kommentar"), a count,
-        # or a capitalised small word after two name words ("Von Jule Radeck Vom 3. Februar 2022")
+        # or a capitalised small word after a name word ("Von Jule Radeck Vom 3. Februar 2022")
         if (w.lower().strip(":") in _LABEL_WORDS or w.isdigit()
-                or (k >= 2 and w[:1].isupper() and w.lower() in ctx.stopwords)):
+                or (k >= 1 and w[:1].isupper() and w.lower() in ctx.stopwords
+                    and (k == len(words) - 1 or w.lower() not in _NAME_PARTICLES))):
             words = words[:k]
             break
     words = _undoubled(words)
@@ -456,7 +457,8 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "Nicole Collignon22. Februar 2020", "Von Jule Radeck Vom 3. Februar 2022",
            "Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr",
            "von Sonia Mevißen Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35",
-           "Jacobo Betancur Peláez | Publicado hace 3 horas", "Profilbild MikeNils 18.10.2019, 15:07 Uhr"],
+           "Jacobo Betancur Peláez | Publicado hace 3 horas", "Profilbild MikeNils 18.10.2019, 15:07 Uhr",
+           "1. Januar 2016 von KleineGrüneMonster Ein Kommentar"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
               "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus"],
