@@ -132,11 +132,16 @@ def split_authors(raw: str) -> tuple[str, ...]:
 
         >>> split_authors("By ABBY GOODNOUGH, THOMAS KAPLAN and ROBERT PEAR")
         ('ABBY GOODNOUGH', 'THOMAS KAPLAN', 'ROBERT PEAR')
+        >>> split_authors("By Evan HalperStaff Writer")
+        ('Evan Halper',)
+        >>> split_authors("Autor: Rechtsanwalt Sebastian Einbock")
+        ('Sebastian Einbock',)
     """
     text = _HANDLE.sub("", _BYLINE_PREFIX.sub("", raw.strip().lstrip("/ |•·-–—")))
+    text = _GLUED_ROLE.sub(", ", _GLUED_LABEL.sub("", text))
     names: list[str] = []
     for part in _AUTHOR_SPLIT.split(text):
-        part = _trim_name(part.strip(" .:-–—|"))
+        part = _trim_name(_LEADING_ROLE.sub("", part.strip(" .:-–—|")))
         if not part or not any(c.isalpha() for c in part):
             continue
         if names and not _looks_like_name(part):
@@ -147,6 +152,13 @@ def split_authors(raw: str) -> tuple[str, ...]:
 
 
 _HANDLE = regex.compile(r"\s*@\w+")
+# a label or job title run into the name ("AuthorAndreas Kalt", "Evan HalperStaff Writer")
+_GLUED_LABEL = regex.compile(r"^(?:(?:Author|Autor|Autorin)(?::\s*|(?=\p{Lu}\p{Ll}))|(?:Von|By)(?=\p{Lu}\p{Ll}))")
+_GLUED_ROLE = regex.compile(r"(?<=\p{Ll})(?=(?:Staff|Senior|Contributing|Chief|Editor|Reporter|Correspondent|Writer|"
+                            r"Redakteur|Redakteurin|Korrespondent|Korrespondentin)\b)")
+# a job title before the name ("Rechtsanwalt Sebastian Einbock", "Themenstarter Pepemaus")
+_LEADING_ROLE = regex.compile(r"^(?:Rechtsanwalt|Rechtsanwältin|Themenstarter|Themenstarterin|Redakteur|Redakteurin|"
+                              r"Reporter|Reporterin|Autor|Autorin|Author|Correspondent|Staff Writer)\s+(?=\p{Lu})")
 # words that make a byline part a job title rather than a person
 _ROLE_WORDS = frozenset("""
 staff senior junior chief editor editors reporter reporters correspondent correspondents writer writers

@@ -277,6 +277,7 @@ def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: li
     hi = min(n, start + int(p["field_window_after"]) + 1)
     by, dt = LABEL_INDEX[L.BYLINE], LABEL_INDEX[L.DATE]
     best, best_i = -math.inf, None
+    weak = False
     have_byline = any(labels[i] is L.BYLINE for i in range(lo, hi))
     for i in range(lo, hi):
         if labels[i] in (L.HEADLINE, L.BYLINE):
@@ -288,12 +289,13 @@ def _field_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: li
         near = -p["field_byline_above"] <= i - anchor <= p["field_byline_near"] and i != anchor
         if row[by] > 0 and (row[by] > rival or near) and margin > best:
             # a date line that names the author ("Von Anna Schmidt am 19.10.2019") stays a date line
-            best, best_i = margin, i
+            best, best_i, weak = margin, i, row[by] <= rival
         if labels[i] is not L.DATE and row[dt] > rival and row[dt] > 0:
             labels[i] = L.DATE
             zones[i] = Zone.HEAD2 if i < start else Zone.CRUFT
-    if best_i is None and not have_byline:
-        # no byline near the headline: an explicit one ("By Jane Doe", "Von Anna Schmidt") anywhere will do
+    if (best_i is None or weak) and not have_byline:
+        # no byline near the headline, or only a line taken on weak evidence because it stands right by the
+        # headline: an explicit one ("By Jane Doe", "Von Anna Schmidt") anywhere will do
         strong = [i for i in range(n) if labels[i] is not L.HEADLINE and scores[i][by] >= p["field_strong_byline"]
                   and scores[i][by] > max(scores[i][k] for k in _FIELD_RIVALS)]
         if strong:

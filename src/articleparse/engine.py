@@ -130,6 +130,11 @@ _GLUE_LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
 _GLUE_YEAR_DAY = regex.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}(?:\.|:\d\d|\s+\p{L}))")
 
 
+def open_seams(text: str) -> str:
+    """``text`` with a space where a date is glued to a word or to another date ("Collignon22. Februar")."""
+    return _GLUE_YEAR_DAY.sub(" ", _GLUE_LETTER_DIGIT.sub(" ", text))
+
+
 def page_date_order(text: str, default: str | None) -> str | None:
     """How this page writes 03/04/2022: "dmy" or "mdy" when one of its own slash dates says so.
 
@@ -187,7 +192,7 @@ class _LanguageDates:
         if any(d.has_year for d in found) or not any(map(str.isdigit, text)):
             return found
         # dates glued to the words around them: search again with the seams opened
-        opened = _GLUE_YEAR_DAY.sub(" ", _GLUE_LETTER_DIGIT.sub(" ", text))
+        opened = open_seams(text)
         return self.lexicon.find(opened, now=now, order=self.order) if opened != text else found
 
 

@@ -5,8 +5,11 @@ Each rule's thresholds come from ``[params]`` in ``pack.toml`` through ``ctx.par
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import regex
 
+from articleparse.engine import open_seams
 from articleparse.features import Features
 from articleparse.rules import Capture, Context, code_rule
 
@@ -340,21 +343,25 @@ _NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’
 _HANDLE_NAME = regex.compile(r"^(?=.*\p{L})(?:[\p{Ll}\p{N}][\p{L}\p{N}._-]{1,30}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{L}+[\p{N}_][\p{L}\p{N}_.-]*)$")
 _NAME_TRIM = " |·•∙/,;–—-:()[]\u00a0"
 # where a name stops: a category ("in Politik"), a connector before the date ("am", "on", "le")
-_NAME_END = regex.compile(r"\s+(?:in|unter|im|en|dans|em|on|am|um|at|le|el|il|op|à|mit|with|avec|con|com)(?:\s+|$)"
+_NAME_END = regex.compile(r"\s+(?:in|unter|under|im|en|dans|em|on|am|um|at|le|el|il|op|à|mit|with|avec|con|com)(?:\s+|$)"
                           r"|\s*[,;/(]\s*|\s+\d")
 _SEGMENTS = regex.compile(r"\s*[|·•∙»«]\s*|\s+[-–—/]+\s+|\s*//\s*")
 _TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:um|at|à|alle|a\s+las)$")
 # words of the labels that stand beside dates, never names ("Print Date:", "Stand:")
 _LABEL_WORDS = frozenset("""print date datum stand updated published posted modified created permalink link
 permanenter aktualisiert veröffentlicht zuletzt geändert erstellt publié publicado atualizado pubblicato
-comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen""".split())
+comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen
+kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría
+last letzte letztes""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
 _GAP_CHARS = " \u00a0|·•∙-–—/"
 _SET_OFF = "|·•∙-–—/"
 
 
 def _name_words(words: list[str], ctx: Context) -> bool:
-    return not any(w.lower() in ctx.stopwords or w.lower().strip(":") in _LABEL_WORDS for w in words)
+    """No stop words (but a particle inside the name: "Alexa von Heyden") and no label words."""
+    return not any((w.lower() in ctx.stopwords and not (0 < k < len(words) - 1 and w.lower() in _NAME_PARTICLES))
+                   or w.lower().strip(":") in _LABEL_WORDS for k, w in enumerate(words))
 
 
 # the words that join the names of a line that is only a list of names (core:BY011)
@@ -396,6 +403,10 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     parts = [s for s in parts if s]
     if not parts:
         return None
+    # a label alone next to the date ("Jacobo Betancur Peláez | Publicado hace 3 horas"): the name is beyond it
+    near = -1 if before_date else 0
+    if len(parts) >= 2 and all(w.lower().strip(":") in _LABEL_WORDS for w in parts[near].split()):
+        parts.pop(near)
     cand = _unmarked(parts[-1] if before_date else parts[0])
     bare = piece.rstrip(_GAP_CHARS) if before_date else piece.lstrip(_GAP_CHARS)
     gap = piece[len(bare):] if before_date else piece[:len(piece) - len(bare)]
@@ -411,10 +422,14 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     cand = _NAME_END.split(cand + " ", 1)[0].strip(_NAME_TRIM)
     words = cand.split()
     for k, w in enumerate(words):
-        # the name ends at a label ("Zuletzt geändert"), a prompt ("Schreibe einen Kommentar") or a count
-        if w.lower().strip(":") in _LABEL_WORDS or w.isdigit():
+        # the name ends at a label ("Zuletzt geändert"), a prompt ("Schreibe einen Kommentar"), a count,
+        # or a capitalised small word after a name word ("Von Jule Radeck Vom 3. Februar 2022")
+        if (w.lower().strip(":") in _LABEL_WORDS or w.isdigit()
+                or (k >= 1 and w[:1].isupper() and w.lower() in ctx.stopwords
+                    and (k == len(words) - 1 or w.lower() not in _NAME_PARTICLES))):
             words = words[:k]
             break
+    words = _undoubled(words)
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return None
     cand = " ".join(words)
@@ -430,7 +445,7 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
 @code_rule(
     page_context=False,
     id="core:BY010", label="byline", weight=2.5, max_chars=120,
-    description="A short line with a date and, beside it, a name (capitalised words, a user name, or 'by'/'von' and a name) is a byline",
+    description="A short line with a date and, beside it, a name (capitalised words, a user name, or 'by'/'von' and a name) is a byline; surer when 'by'/'von' introduces the name",
     match=["Bettina Kugler 19.10.2019, 05:00 Uhr", "Von Jan Kupitz | Oct 24, 2023", "By Jane Doe · March 9, 2017",
            "MikeNils 18.10.2019, 15:07 Uhr", "Redaktion - 31. Januar 2022", "Von Jörg Staff am 16.11.2022",
            "Evgenia Karp Zuletzt geändert am 06.11.2023", "yas! | By Cara Stiles | April 13, 2020",
@@ -438,26 +453,77 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "July 24, 2019 by Amy Motroni 5 Comments", "23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen",
            "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45",
            "Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42",
-           "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "September 17, 2019 Helmut Rubik 0"],
+           "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "September 17, 2019 Helmut Rubik 0",
+           "Nicole Collignon22. Februar 2020", "Von Jule Radeck Vom 3. Februar 2022",
+           "Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr",
+           "von Sonia Mevißen Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35",
+           "Jacobo Betancur Peláez | Publicado hace 3 horas", "Profilbild MikeNils 18.10.2019, 15:07 Uhr",
+           "1. Januar 2016 von KleineGrüneMonster Ein Kommentar"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
-              "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36"],
+              "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
+              "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus"],
 )
 def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
-    if f.n_words > 16 or "(@" in f.text:
+    if f.n_words > 32 or "(@" in f.text:
         return 0.0  # "— Jane Doe (@jane) May 1, 2020" signs an embedded post, not the article
     found = ctx.dates_in(f.index)
     if not found:
         return 0.0
     text = f.text
+    if any(text[d.start:d.end] != d.raw for d in found):
+        text = open_seams(text)  # the dates were found with their seams opened ("Nicole Collignon22. Februar 2020")
+    if f.n_words > 16 and _words_beside_dates(text, found) > 12:
+        return 0.0  # a sentence with a date in it, not a date line; two dates with times may run to 20 words
     pos = 0
     for d in found:
         # a label before the date ("Updated:", "Zuletzt geändert am") is cut off by _LABEL_WORDS
         name = _name_in(text[pos:d.start], ctx, before_date=True)
         if name:
-            return 1.0, Capture({"authors": name})
+            return _introduced(text, name, found), Capture({"authors": name})
         pos = d.end
     name = _name_in(text[pos:], ctx, before_date=False)
-    return (1.0, Capture({"authors": name})) if name else 0.0
+    return (_introduced(text, name, found), Capture({"authors": name})) if name else 0.0
+
+
+_WORD = regex.compile(r"\w*\p{L}\w*")
+
+
+def _words_beside_dates(text: str, found: list) -> int:
+    """How many words (with a letter: no times or counts) of the line lie outside its dates."""
+    pos, n = 0, 0
+    for d in found:
+        n += len(_WORD.findall(text, pos, max(pos, d.start)))
+        pos = max(pos, d.end)
+    return n + len(_WORD.findall(text, pos))
+
+
+_INTRODUCER = regex.compile(r"(?i:\b(?:by|von|vom|par|por|door|autor(?:in)?|author)\b\s*:?\s*)$")
+
+
+def _introduced(text: str, name: str, found: list) -> float:
+    """The vote for a name beside a date: surer when 'by', 'von' or 'Autor:' introduces it
+    ("Veröffentlicht am 8. Februar 2022 von PETA-Team") than for capitalised words alone.
+
+    The introducer must open its part of the line (after a date, a separator or labels such
+    as 'Posted on'): in a title ("Stillen senkt das Risiko von Frauen 02.02.2022") it does not.
+    """
+    first = name.split(",", 1)[0]
+    if not first[:1].isupper() and not _MARKED_HANDLE.search(first):
+        return 1.0  # a lower-case word ("von human") may be no name at all; "von freeman1984" is one
+    at = text.find(first)
+    m = _INTRODUCER.search(text, 0, at) if at > 0 else None
+    if m is None:
+        return 1.0
+    lead = text[:m.start()]
+    for d in found:
+        if d.end <= len(lead):
+            lead = lead[:d.start] + " | " + lead[d.end:]  # a date ends a part, as a separator does
+    words = _SEGMENTS.split(" " + lead + " ")[-1].split()
+    return 1.4 if all(w.lower().strip(":,") in _LABEL_WORDS or w.lower() in _CONNECTORS for w in words) else 1.0
+
+
+# the small words between a label and a date or name: "Posted on", "Veröffentlicht am", "Publié le"
+_CONNECTORS = frozenset("on am um at le el il à the".split())
 
 
 # a user name that cannot be a word: letters and a digit, dot or underscore ("Marianne1", "j.doe")
@@ -471,7 +537,7 @@ _MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
     match=["von Kathrin", "by Danilo Dietsch", "Von: Adrian Padeanu", "Publicado por Alberto González",
            "Gepostet von Katharina Volkwein | Wohnen", "Artikel von Alexa von Heyden", "von Marianne1",
            "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette", "• von Alexander Rosenkranz",
-           "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez"],
+           "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
 )
@@ -490,8 +556,8 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         listed = _name_list(rest, ctx)
         if listed and "," in listed:
             return 1.0, Capture({"authors": listed})
-    cand = _NAME_END.split(rest + " ", 1)[0].strip(_NAME_TRIM)
-    words = cand.split()
+    words = _undoubled(_NAME_END.split(rest + " ", 1)[0].strip(_NAME_TRIM).split())
+    cand = " ".join(words)
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
     # a lower-case user name needs a digit, dot or underscore to be told from a word ("by far")
@@ -554,15 +620,37 @@ def _lone_name_text(f: Features) -> str | None:
     return cached
 
 
+# the alt text of an author's picture, printed by lynx beside the name: "Avatar Frank Hahn",
+# "Profilbild MikeNils", "Alex Bozarjian Image", "ByJ.R. Stone KGO logo"
+_IMAGE_LEAD = regex.compile(r"^(?:(?i:avatar|gravatar|profilbild|autorenbild|autorbild|autorfoto|"
+                            r"profile (?:photo|picture|image)|author (?:photo|image|avatar))\s+)+")
+_IMAGE_TAIL = regex.compile(r"\s+(?:\p{Lu}[\p{Lu}\d]{1,6}\s+)?(?i:logo|image|avatar)$")
+
+
 def _unmarked(text: str) -> str:
-    """``text`` without the list, box or form marks a dump puts before it (cheap when there are none)."""
-    return _NAME_LEAD.sub("", text) if text[:1] in _LEAD_MARKS else text
+    """``text`` without the list, box or form marks a dump puts before it and without the alt text of an
+    author's picture around it (cheap when there are none)."""
+    if text[:1] in _LEAD_MARKS:
+        text = _NAME_LEAD.sub("", text)
+    if text[:1] in "AaGgPp":
+        text = _IMAGE_LEAD.sub("", text)
+    if text[-4:].lower() in ("logo", "mage", "atar"):
+        text = _IMAGE_TAIL.sub("", text)
+    return text
+
+
+def _undoubled(words: list[str]) -> list[str]:
+    """A name printed twice in a row counts once: "Newsdesk Newsdesk" -> "Newsdesk"."""
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:] and len("".join(words[:half])) >= 4:
+        return words[:half]
+    return words  # initials may repeat ("R. R.")
 
 
 def _compute_lone_name(f: Features) -> str | None:
-    text = _unmarked(f.text).rstrip(",;: \u00a0")
-    if not text[:1].isupper():
-        return None
+    text = _unmarked(f.text).rstrip(",; \u00a0")
+    if not text[:1].isupper() or text.endswith(":"):
+        return None  # "Open Journalism Project:" heads what follows
     half = len(text) // 2
     if len(text) % 2 and text[half] == " " and text[:half] == text[half + 1:]:
         text = text[:half]
@@ -570,15 +658,42 @@ def _compute_lone_name(f: Features) -> str | None:
         return None  # "Autor Mark Newton": a prefixed byline, read by core:BY014
     if _LONE_NAME.match(text) or (f.n_words <= 16 and _NAME_LIST_LINE.match(text)):
         return text
+    if (_CAPS_NAME.match(text) or _PARTICLE_NAME.match(text)) and _given_name(text):
+        return text  # "SVEN MICHAELSEN", "Christoph von Eichhorn": a given name first
     return None
+
+
+def _load_given_names() -> frozenset[str]:
+    path = Path(__file__).with_name("given_names.txt")
+    words = path.read_text(encoding="utf-8").split("\n")
+    return frozenset(w for line in words if not line.startswith("#") for w in line.split())
+
+
+#: common given names (lower case) of the languages the built-in packs read
+GIVEN_NAMES = _load_given_names()
+# a name in capitals: "SVEN MICHAELSEN", "NATALIYA VASILYEVA"
+_CAPS_NAME = regex.compile(r"^\p{Lu}{2,}(?:-\p{Lu}{2,})?(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Lu}'’-]+)){1,2}$")
+# words inside a name that are no name words of their own: "Christoph von Eichhorn", "Edilson La Rosa"
+_NAME_PARTICLES = frozenset("von van vom zu de der den da di del della la le du dos das bin ibn al".split())
+_PARTICLE_NAME = regex.compile(r"^" + _NAME_WORD + r"\s+(?:(?i:" + "|".join(sorted(_NAME_PARTICLES)) + r")\s+){1,2}"
+                               + _NAME_WORD + r"$")
+
+
+def _given_name(name: str) -> bool:
+    """The name starts with a common given name ("Jan Koch", "SVEN MICHAELSEN", "Anne-Sophie Mutter")."""
+    first = name.split(None, 1)[0].casefold()
+    return first in GIVEN_NAMES or first.split("-", 1)[0] in GIVEN_NAMES
 
 
 def _is_lone_name(f: Features, ctx: Context) -> bool:
     """The line is only a person's name (two or three capitalised words) or a list of such names;
     the connecting 'and' aside, no stop words."""
-    if _lone_name_text(f) is None:
+    name = _lone_name_text(f)
+    if name is None:
         return False
-    return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS for t in f.tokens)
+    # a particle inside a name that starts with a given name is no stop word ("Christoph von Eichhorn")
+    allowed = _LIST_WORDS | _NAME_PARTICLES if _given_name(name) else _LIST_WORDS
+    return not any(t.lower() in ctx.stopwords and t.lower() not in allowed for t in f.tokens)
 
 
 @code_rule(
@@ -587,9 +702,9 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     description="A line that is only a person's name (two or three capitalised words), or a list of names, may be the byline; position decides",
     match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan",
            "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh", "* Hazel Sheffield",
-           "Pippin Lee Pippin Lee", "[submit] James Akinaka"],
+           "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "Alex Bozarjian Image"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
-              "1. Sir Ian McKellen", "Autor Mark Newton",
+              "1. Sir Ian McKellen", "Autor Mark Newton", "Enlarge Image", "Open Journalism Project:",
               "Terms of Use and Privacy Policy"],
 )
 def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
@@ -641,14 +756,48 @@ def name_beside_date(f: Features, ctx: Context) -> float:
 
 @code_rule(
     id="core:BY015", label="byline", weight=-2.0, max_chars=40,
-    description="A name-shaped line the page repeats four or more times labels teasers (a source, a section), not the article",
-    match=[{"text": "Tech Insider", "after": ["Tech Insider", "Tech Insider", "Tech Insider"]}],
-    no_match=[{"text": "Sarah Archer", "after": ["Sarah Archer", "Sarah Archer"]}, {"text": "Tech Insider"}],
+    description="A name-shaped line the page repeats four or more times (a run of it counting once) labels teasers (a source, a section), not the article",
+    match=[{"text": "Tech Insider", "after": ["Bridge closes after cracks are found", "Tech Insider",
+                                              "Council votes to close the old bridge", "Tech Insider",
+                                              "Ferry timetable changes from March", "Tech Insider"]}],
+    no_match=[{"text": "Sarah Archer", "after": ["Home", "Sarah Archer", "Home", "Sarah Archer"]}, {"text": "Tech Insider"},
+              {"text": "André Borbe", "after": ["André Borbe", "Redaktion", "André Borbe", "André Borbe"]}],
 )
 def repeated_name(f: Features, ctx: Context) -> float:
     if not _is_lone_name(f, ctx):
         return 0.0
-    return 1.0 if _unit_text_counts(ctx).get(f.text.casefold(), 0) >= _p(ctx, "repeated_name_count") else 0.0
+    return 1.0 if _run_counts(ctx).get(f.text.casefold(), 0) >= _p(ctx, "repeated_name_count") else 0.0
+
+
+def _run_counts(ctx: Context) -> dict[str, int]:
+    """How often each line's case-folded text occurs in the page, a run of the same line counting once
+    (a picture's alt text and then the name: "André Borbe" twice in a row) (computed once per page)."""
+    key = ("run_counts", -1)
+    counts = ctx._cache.get(key)
+    if counts is None:
+        counts = {}
+        last = None
+        for g in ctx.features:
+            t = g.text.casefold()
+            if t != last:
+                counts[t] = counts.get(t, 0) + 1
+            last = t
+        ctx._cache[key] = counts
+    return counts
+
+
+@code_rule(
+    page_context=False,
+    id="core:BY016", label="byline", weight=1.0, max_chars=60,
+    description="A line that is only a person's name is surer to be one when its first word is a common given name",
+    match=["Jan Koch", "SVEN MICHAELSEN", "Christoph von Eichhorn", "* Marie Jaster"],
+    no_match=["Grüne Jobs", "Provence Travel Guide", "Jan", "Jan Koch und die Stadt", "Will Power Now Ends Here"],
+)
+def given_name_line(f: Features, ctx: Context) -> float:
+    name = _lone_name_text(f)
+    if name is None or not _is_lone_name(f, ctx):
+        return 0.0
+    return 1.0 if _given_name(name) else 0.0
 
 
 # a word of four or more word characters (a whole \w+ token, as Features.tokens cuts them)
