@@ -62,18 +62,22 @@ class _RuleSet:
     page and across the pages of a site.
     """
 
-    __slots__ = ("rules", "phrases", "line_checks", "page_checks", "run_line", "run_page", "stopwords", "dates",
+    __slots__ = ("rules", "phrases", "phrase_chars", "line_checks", "page_checks", "run_line", "run_page", "stopwords", "dates",
                  "language", "memo", "memo_old", "memo_params")
 
     def __init__(self, packs: Sequence[Pack], language: str | None, dates: Any):
         self.language = language
         self.phrases: dict[str, list[tuple[int, float, Rule]]] = {}
         self.rules: list[Rule] = []
+        # no phrase rule applies to a line longer than this: its phrase key need not be worked out
+        self.phrase_chars = -1
         for pack in packs:
             for rule in pack.rules:
                 if rule.kind == "phrases":
                     for key in rule.phrases:
                         self.phrases.setdefault(key, []).append((LABEL_INDEX[rule.label], rule.weight, rule))
+                    self.phrase_chars = max(self.phrase_chars,
+                                            _UNBOUNDED if rule.max_chars is None else rule.max_chars)
                 else:
                     self.rules.append(rule)
         checks = sorted(
@@ -108,6 +112,19 @@ def _compile_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
     return done[1]
 
 
+# literal guards by pattern (the pattern kept with its guard, so that its id stays its own)
+_GUARDS: dict[int, tuple[Any, Any]] = {}
+
+
+def _guard(pattern: Any) -> Any:
+    """:func:`~articleparse.rules.guards.literal_guard` of ``pattern`` when it is worth testing, else None."""
+    done = _GUARDS.get(id(pattern))
+    if done is None:
+        guard = literal_guard(pattern)
+        done = _GUARDS[id(pattern)] = (pattern, guard if guard is not None and worth_guarding(pattern, guard) else None)
+    return done[1]
+
+
 def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
     """One Python function that evaluates ``checks`` on a unit, in their order, appending what fired.
 
@@ -135,8 +152,8 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
         env[f"I{k}"], env[f"L{k}"], env[f"W{k}"] = rule.id, rule.label, weight
         if search is not None:
             env[f"S{k}"], env[f"V{k}"] = search, weight * 1.0
-            guard = literal_guard(rule.pattern)
-            if guard is not None and worth_guarding(rule.pattern, guard):
+            guard = _guard(rule.pattern)
+            if guard is not None:
                 folded, literals = guard
                 if folded and not has_folded:
                     # the folded line, worked out once, before the first test that needs it
@@ -177,6 +194,8 @@ _SLASH_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2}
 _GLUE_LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
 # "2019" run into what follows: the next date's day ("202020 janvier") or a clock time ("202207:59")
 _GLUE_YEAR_DAY = regex.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}(?:\.|:\d\d|\s+\p{L}))")
+# a line that holds neither seam: a letter beside a digit, or five digits from "19" or "20" on
+_GLUE_ANY = regex.compile(r"\p{L}\d|\d\p{L}|(?:19|20)\d{3}")
 
 
 def page_date_order(text: str, default: str | None) -> str | None:
@@ -235,6 +254,8 @@ class _LanguageDates:
         found = self.lexicon.find(text, now=now, order=self.order)
         if any(d.has_year for d in found) or not any(map(str.isdigit, text)):
             return found
+        if _GLUE_ANY.search(text) is None:
+            return found  # no seam to open
         # dates glued to the words around them: search again with the seams opened
         opened = _GLUE_YEAR_DAY.sub(" ", _GLUE_LETTER_DIGIT.sub(" ", text))
         return self.lexicon.find(opened, now=now, order=self.order) if opened != text else found
@@ -337,7 +358,7 @@ class Engine:
         line's text (see :class:`_RuleSet`); the page-reading rules run every time.
         The order of the fired rules is the same either way.
         """
-        phrases = ruleset.phrases
+        phrases, phrase_chars = ruleset.phrases, ruleset.phrase_chars
         run_line, run_page = ruleset.run_line, ruleset.run_page
         prior = self._prior
         if ruleset.memo_params is not self.params:  # the thresholds changed: forget old votes
@@ -359,10 +380,11 @@ class Engine:
                     deltas: list[tuple[int, float]] = []
                     line_hits: list[tuple[str, Label, float]] = []
                     line_caught: list[tuple[str, Any]] = []
-                    for idx, weight, rule in phrases.get(f.key, ()):
-                        if rule.applies_to(f):
-                            deltas.append((idx, weight))
-                            line_hits.append((rule.id, rule.label, weight))
+                    if f.n_chars <= phrase_chars:
+                        for idx, weight, rule in phrases.get(f.key, ()):
+                            if rule.applies_to(f):
+                                deltas.append((idx, weight))
+                                line_hits.append((rule.id, rule.label, weight))
                     run_line(f, ctx, f.n_chars, f.text, deltas, line_hits, line_caught)
                     # what the features worked out about this text holds for the same text anywhere
                     saved = {k: v for k, v in f.__dict__.items() if k not in _MEMO_SKIP}
