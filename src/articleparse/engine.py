@@ -116,13 +116,18 @@ def _compile_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
 _GUARDS: dict[int, tuple[Any, Any]] = {}
 
 
-def _guard(pattern: Any) -> Any:
-    """:func:`~articleparse.rules.guards.literal_guard` of ``pattern`` when it is worth testing, else None."""
+def _guard_of(pattern: Any) -> Any:
+    """:func:`~articleparse.rules.guards.literal_guard` of ``pattern``, worked out once per pattern."""
     done = _GUARDS.get(id(pattern))
     if done is None:
-        guard = literal_guard(pattern)
-        done = _GUARDS[id(pattern)] = (pattern, guard if guard is not None and worth_guarding(pattern, guard) else None)
+        done = _GUARDS[id(pattern)] = (pattern, literal_guard(pattern))
     return done[1]
+
+
+def _guard(pattern: Any) -> Any:
+    """The literal guard of ``pattern`` when it is worth testing before a search, else None."""
+    guard = _guard_of(pattern)
+    return guard if guard is not None and worth_guarding(pattern, guard) else None
 
 
 def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
@@ -316,7 +321,12 @@ class Engine:
                 if any(host == d or host.endswith("." + d) for d in pack.domains):
                     return pack
         for pack in self._sites:
-            if pack.signature is not None and pack.signature.search(text):
+            if pack.signature is None:
+                continue
+            guard = _guard_of(pack.signature)
+            if guard is not None and not any(lit in (fold(text) if guard[0] else text) for lit in guard[1]):
+                continue  # the signature's words are not in the page: no need to search it
+            if pack.signature.search(text):
                 return pack
         return None
 
@@ -387,7 +397,9 @@ class Engine:
                                 line_hits.append((rule.id, rule.label, weight))
                     run_line(f, ctx, f.n_chars, f.text, deltas, line_hits, line_caught)
                     # what the features worked out about this text holds for the same text anywhere
-                    saved = {k: v for k, v in f.__dict__.items() if k not in _MEMO_SKIP}
+                    saved = f.__dict__.copy()
+                    for k in _MEMO_SKIP:
+                        saved.pop(k, None)
                     row = list(prior)
                     for idx, value in deltas:
                         row[idx] += value
