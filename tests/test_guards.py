@@ -71,3 +71,4 @@ def test_guard_holds_on_case_variants():
                  "ADBLOCKER", "Disable your ad\u017fense"):
         if pattern.search(text):
             assert _holds(guard, text), text
+

@@ -86,7 +86,9 @@ class Features:
 
     @cached_property
     def n_cjk(self) -> int:
-        return 0 if self.text.isascii() else len(_CJK.findall(self.text))
+        text = self.text
+        # every character of those scripts is at or above U+0E01 (Thai's first letter)
+        return 0 if text.isascii() or max(text) < "\u0e01" else len(_CJK.findall(text))
 
     @cached_property
     def n_words(self) -> int:
