@@ -324,8 +324,10 @@ class Engine:
             if pack.signature is None:
                 continue
             guard = _guard_of(pack.signature)
-            if guard is not None and not any(lit in (fold(text) if guard[0] else text) for lit in guard[1]):
-                continue  # the signature's words are not in the page: no need to search it
+            if guard is not None:
+                page = fold(text) if guard[0] else text
+                if not any(lit in page for lit in guard[1]):
+                    continue  # the signature's words are not in the page: no need to search it
             if pack.signature.search(text):
                 return pack
         return None
