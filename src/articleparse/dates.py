@@ -447,6 +447,10 @@ class DateLexicon:
         self._gate = gate
         self._gate_words = frozenset(gate)
         self._gate_unspaced = tuple(w for w in gate if any(_is_unspaced(ch) for ch in w))
+        # the first characters of those words: a line without any of them holds none of the words
+        self._gate_unspaced_first = regex.compile(
+            "[" + "".join(regex.escape(c) for c in sorted({w[0] for w in self._gate_unspaced})) + "]"
+        ) if self._gate_unspaced else None
         # each spaced gate word also with the punctuation that sticks to words in text
         self._gate_tokens: dict[str, str] = {}
         for word in self._gate_words.difference(self._gate_unspaced):
@@ -756,7 +760,7 @@ class DateLexicon:
         # whitespace tokens, looked up with the punctuation that commonly sticks to them
         hits = self._gate_tokens.keys() & low.split()
         present = tuple({self._gate_tokens[t] for t in hits}) if hits else ()
-        if self._gate_unspaced and not text.isascii():
+        if self._gate_unspaced and not text.isascii() and self._gate_unspaced_first.search(low):
             present += tuple(w for w in self._gate_unspaced if w in low)
         return present
 

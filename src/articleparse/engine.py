@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import threading
 from urllib.parse import urlsplit
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -23,6 +23,7 @@ from .language import StopwordIndex, detect_language
 from .lines import detect_wrap_width, split_lines, split_units
 from .model import Article, Label
 from .rules.base import Context, Rule
+from .rules.guards import fold, literal_guard, worth_guarding
 from .rules.loader import Pack, load_installed
 
 __all__ = ["Engine", "parse", "Votes"]
@@ -46,6 +47,8 @@ class Votes:
 _MEMO_SIZE = 4096
 # cached feature values copied into the memo: the small ones (the token list is cheap to redo)
 _MEMO_SKIP = frozenset({"tokens"})
+# the max_chars of a rule without one
+_UNBOUNDED = 1 << 62
 
 
 class _RuleSet:
@@ -60,29 +63,34 @@ class _RuleSet:
     page and across the pages of a site.
     """
 
-    __slots__ = ("rules", "phrases", "line_checks", "page_checks", "stopwords", "dates", "language",
-                 "memo", "memo_old", "memo_params")
+    __slots__ = ("rules", "phrases", "phrase_chars", "line_checks", "page_checks", "run_line", "run_page", "stopwords", "dates",
+                 "language", "memo", "memo_old", "memo_params")
 
     def __init__(self, packs: Sequence[Pack], language: str | None, dates: Any):
         self.language = language
         self.phrases: dict[str, list[tuple[int, float, Rule]]] = {}
         self.rules: list[Rule] = []
+        # no phrase rule applies to a line longer than this: its phrase key need not be worked out
+        self.phrase_chars = -1
         for pack in packs:
             for rule in pack.rules:
                 if rule.kind == "phrases":
                     for key in rule.phrases:
                         self.phrases.setdefault(key, []).append((LABEL_INDEX[rule.label], rule.weight, rule))
+                    self.phrase_chars = max(self.phrase_chars,
+                                            _UNBOUNDED if rule.max_chars is None else rule.max_chars)
                 else:
                     self.rules.append(rule)
-        unbounded = 1 << 62
         checks = sorted(
-            ((r.max_chars if r.max_chars is not None else unbounded, r.min_chars, LABEL_INDEX[r.label], r.weight, r,
+            ((r.max_chars if r.max_chars is not None else _UNBOUNDED, r.min_chars, LABEL_INDEX[r.label], r.weight, r,
               r.pattern.search if r.kind == "pattern" else None,
               r.function if r.kind == "code" else None) for r in self.rules),
             key=lambda c: -c[0],
         )
         self.line_checks = [c for c in checks if not c[4].page_context]
         self.page_checks = [c for c in checks if c[4].page_context]
+        self.run_line = _compile_checks(self.line_checks, "line_checks")
+        self.run_page = _compile_checks(self.page_checks, "page_checks")
         lang_packs = [p for p in packs if language and language in p.languages]
         self.stopwords = frozenset().union(*(p.stopwords for p in lang_packs)) if lang_packs else frozenset()
         self.dates = dates
@@ -91,36 +99,100 @@ class _RuleSet:
         self.memo_params: Any = None
 
 
-def _run_checks(checks: Sequence[tuple], f: Features, ctx: Context, deltas: list[tuple[int, float]],
-                hits: list[tuple[str, Label, float]], caught: list[tuple[str, Any]]) -> None:
-    """Evaluate ``checks`` on one unit, appending what fired."""
-    n = f.n_chars
-    text = f.text
-    for max_chars, min_chars, idx, weight, rule, search, function in checks:
-        if n > max_chars:
-            break  # every later rule is for still shorter lines
-        if n < min_chars:
-            continue
+# compiled check functions by the rules they run (the rules kept with them, so that their ids stay theirs):
+# the engines of one process share them, as they share the loaded packs
+_COMPILED: dict[tuple[Any, ...], tuple[list[Rule], Callable[..., None]]] = {}
+
+
+def _compile_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
+    """:func:`_build_checks`, built once per list of rules in a process."""
+    key = (name, *(id(c[4]) for c in checks))
+    done = _COMPILED.get(key)
+    if done is None:
+        done = _COMPILED[key] = ([c[4] for c in checks], _build_checks(checks, name))
+    return done[1]
+
+
+# literal guards by pattern (the pattern kept with its guard, so that its id stays its own)
+_GUARDS: dict[int, tuple[Any, Any]] = {}
+
+
+def _guard_of(pattern: Any) -> Any:
+    """:func:`~articleparse.rules.guards.literal_guard` of ``pattern``, worked out once per pattern."""
+    done = _GUARDS.get(id(pattern))
+    if done is None:
+        done = _GUARDS[id(pattern)] = (pattern, literal_guard(pattern))
+    return done[1]
+
+
+def _guard(pattern: Any) -> Any:
+    """The literal guard of ``pattern`` when it is worth testing before a search, else None."""
+    guard = _guard_of(pattern)
+    return guard if guard is not None and worth_guarding(pattern, guard) else None
+
+
+def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
+    """One Python function that evaluates ``checks`` on a unit, in their order, appending what fired.
+
+    The loop over the checks is unrolled into straight-line code, the rules' functions,
+    patterns and weights bound as constants: the interpreter then spends its time in the
+    rules instead of in unpacking and testing each check's bounds. The checks are
+    sorted longest ``max_chars`` first, so a line too long for one check is too long
+    for every later one and the function returns there. The function takes
+    ``(f, ctx, n, text, deltas, hits, caught)``, ``n`` being ``f.n_chars`` and ``text``
+    ``f.text``.
+    """
+    env: dict[str, Any] = {"isinstance": isinstance, "tuple": tuple, "fold": fold}
+    code = [f"def {name}(f, ctx, n, text, deltas, hits, caught):"]
+    bound = None
+    has_folded = False
+    for k, (max_chars, min_chars, idx, weight, rule, search, function) in enumerate(checks):
+        if max_chars != bound:
+            bound = max_chars
+            if bound < _UNBOUNDED:
+                code.append(f"    if n > {bound}: return")
+        pad = "    "
+        if min_chars > 0:
+            code.append(f"    if n >= {min_chars}:")
+            pad = "        "
+        env[f"I{k}"], env[f"L{k}"], env[f"W{k}"] = rule.id, rule.label, weight
         if search is not None:
-            m = search(text)
-            if m is None:
-                continue
-            strength = 1.0
+            env[f"S{k}"], env[f"V{k}"] = search, weight * 1.0
+            guard = _guard(rule.pattern)
+            if guard is not None:
+                folded, literals = guard
+                if folded and not has_folded:
+                    # the folded line, worked out once, before the first test that needs it
+                    code.insert(len(code) - (1 if min_chars > 0 else 0), "    low = fold(text)")
+                    has_folded = True
+                where = "low" if folded else "text"
+                code.append(f"{pad}if " + " or ".join(f"{lit!r} in {where}" for lit in literals) + ":")
+                pad += "    "
+            code += [f"{pad}m = S{k}(text)",
+                     f"{pad}if m is not None:",
+                     f"{pad}    deltas.append(({idx}, V{k}))",
+                     f"{pad}    hits.append((I{k}, L{k}, V{k}))",
+                     f"{pad}    caught.append((I{k}, m))"]
+            continue
+        if function is not None:
+            env[f"F{k}"] = function
+            code += [f"{pad}out = F{k}(f, ctx)",
+                     f"{pad}if isinstance(out, tuple):",
+                     f"{pad}    s, m = out",
+                     f"{pad}else:",
+                     f"{pad}    s, m = out, None"]
         else:
-            if function is not None:
-                out = function(f, ctx)
-                if isinstance(out, tuple):
-                    strength, m = out
-                else:
-                    strength, m = out, None
-            else:
-                strength, m = rule.evaluate(f, ctx)
-            if not strength:
-                continue
-        deltas.append((idx, weight * strength))
-        hits.append((rule.id, rule.label, weight * strength))
-        if m is not None:
-            caught.append((rule.id, m))
+            env[f"R{k}"] = rule
+            code.append(f"{pad}s, m = R{k}.evaluate(f, ctx)")
+        code += [f"{pad}if s:",
+                 f"{pad}    v = W{k} * s",
+                 f"{pad}    deltas.append(({idx}, v))",
+                 f"{pad}    hits.append((I{k}, L{k}, v))",
+                 f"{pad}    if m is not None:",
+                 f"{pad}        caught.append((I{k}, m))"]
+    code.append("    return")
+    exec(compile("\n".join(code), f"<articleparse.engine {name}>", "exec"), env)  # noqa: S102 - our own code
+    return env[name]
 
 
 _SLASH_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?![\d/])")
@@ -128,6 +200,8 @@ _SLASH_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2}
 _GLUE_LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
 # "2019" run into what follows: the next date's day ("202020 janvier") or a clock time ("202207:59")
 _GLUE_YEAR_DAY = regex.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}(?:\.|:\d\d|\s+\p{L}))")
+# a line that holds neither seam: a letter beside a digit, or five digits from "19" or "20" on
+_GLUE_ANY = regex.compile(r"\p{L}\d|\d\p{L}|(?:19|20)\d{3}")
 
 
 def open_seams(text: str) -> str:
@@ -191,6 +265,8 @@ class _LanguageDates:
         found = self.lexicon.find(text, now=now, order=self.order)
         if any(d.has_year for d in found) or not any(map(str.isdigit, text)):
             return found
+        if _GLUE_ANY.search(text) is None:
+            return found  # no seam to open
         # dates glued to the words around them: search again with the seams opened
         opened = open_seams(text)
         return self.lexicon.find(opened, now=now, order=self.order) if opened != text else found
@@ -251,7 +327,14 @@ class Engine:
                 if any(host == d or host.endswith("." + d) for d in pack.domains):
                     return pack
         for pack in self._sites:
-            if pack.signature is not None and pack.signature.search(text):
+            if pack.signature is None:
+                continue
+            guard = _guard_of(pack.signature)
+            if guard is not None:
+                page = fold(text) if guard[0] else text
+                if not any(lit in page for lit in guard[1]):
+                    continue  # the signature's words are not in the page: no need to search it
+            if pack.signature.search(text):
                 return pack
         return None
 
@@ -293,8 +376,8 @@ class Engine:
         line's text (see :class:`_RuleSet`); the page-reading rules run every time.
         The order of the fired rules is the same either way.
         """
-        phrases = ruleset.phrases
-        line_checks, page_checks = ruleset.line_checks, ruleset.page_checks
+        phrases, phrase_chars = ruleset.phrases, ruleset.phrase_chars
+        run_line, run_page = ruleset.run_line, ruleset.run_page
         prior = self._prior
         if ruleset.memo_params is not self.params:  # the thresholds changed: forget old votes
             ruleset.memo, ruleset.memo_old = {}, {}
@@ -315,13 +398,16 @@ class Engine:
                     deltas: list[tuple[int, float]] = []
                     line_hits: list[tuple[str, Label, float]] = []
                     line_caught: list[tuple[str, Any]] = []
-                    for idx, weight, rule in phrases.get(f.key, ()):
-                        if rule.applies_to(f):
-                            deltas.append((idx, weight))
-                            line_hits.append((rule.id, rule.label, weight))
-                    _run_checks(line_checks, f, ctx, deltas, line_hits, line_caught)
+                    if f.n_chars <= phrase_chars:
+                        for idx, weight, rule in phrases.get(f.key, ()):
+                            if rule.applies_to(f):
+                                deltas.append((idx, weight))
+                                line_hits.append((rule.id, rule.label, weight))
+                    run_line(f, ctx, f.n_chars, f.text, deltas, line_hits, line_caught)
                     # what the features worked out about this text holds for the same text anywhere
-                    saved = {k: v for k, v in f.__dict__.items() if k not in _MEMO_SKIP}
+                    saved = f.__dict__.copy()
+                    for k in _MEMO_SKIP:
+                        saved.pop(k, None)
                     row = list(prior)
                     for idx, value in deltas:
                         row[idx] += value
@@ -341,7 +427,7 @@ class Engine:
             hits = list(entry[1])
             deltas: list[tuple[int, float]] = []
             page_caught: list[tuple[str, Any]] = []
-            _run_checks(page_checks, f, ctx, deltas, hits, page_caught)
+            run_page(f, ctx, f.n_chars, f.text, deltas, hits, page_caught)
             for idx, value in deltas:
                 row[idx] += value
             matches.append(dict(entry[2] + tuple(page_caught) if page_caught else entry[2]))

@@ -10,6 +10,8 @@ Rules read these instead of re-scanning the text, so that twenty rules asking
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 __all__ = ["Features", "phrase_key"]
@@ -34,6 +36,8 @@ class cached_property:  # noqa: N801 - reads like the functools decorator it rep
         return value
 
 _WORD = regex.compile(r"\w+")
+# the same words in ASCII text, where the standard library's engine finds them faster
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 # sentence-final punctuation, looking through closing quotes and brackets
 _SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]）」』]*$|[.!?。！？…]\s*\(\p{Lu}{2,}\)$")
@@ -41,6 +45,13 @@ _BULLET = regex.compile(r"^(?:[*+•·▪◦‣○●■□–—-]|\d{1,3}[.)])
 _LINK_MARKER = regex.compile(r"\[\d+\]|\]\(|\(https?://|https?://\S+|www\.\S+")
 _SEPARATOR = regex.compile(r"\s[|»›·/•]\s|\s[|»›·]\S|\S[|»›·]\s")
 _PHRASE_STRIP = regex.compile(r"[\W_]+")
+# what phrase_key removes from ASCII text: everything but ASCII letters and digits
+_ASCII_STRIP = {c: None for c in range(128) if not chr(c).isalnum()}
+# _SENTENCE_END's parts: the final marks, and the closing quotes and brackets after them
+_FINAL_MARKS = ".!?。！？…"
+_CLOSERS = "\"'”’»)]）」』"
+# every _SEPARATOR match holds one of these; every _LINK_MARKER match one of "]", "http", "www."
+_SEPARATOR_CHARS = "|»›·/•"
 
 
 def phrase_key(text: str) -> str:
@@ -48,6 +59,9 @@ def phrase_key(text: str) -> str:
 
     Spaces go too, so glued renderings (``Go toTop``) meet their phrase (``go to top``).
     """
+    if text.isascii():
+        # the same result, cheaper: ASCII case-folds as it lower-cases, and its word characters are [A-Za-z0-9_]
+        return text.lower().translate(_ASCII_STRIP)
     return _PHRASE_STRIP.sub("", text.casefold())
 
 
@@ -67,11 +81,14 @@ class Features:
 
     @cached_property
     def tokens(self) -> list[str]:
-        return _WORD.findall(self.text)
+        text = self.text
+        return _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
 
     @cached_property
     def n_cjk(self) -> int:
-        return 0 if self.text.isascii() else len(_CJK.findall(self.text))
+        text = self.text
+        # every character of those scripts is at or above U+0E01 (Thai's first letter)
+        return 0 if text.isascii() or max(text) < "\u0e01" else len(_CJK.findall(text))
 
     @cached_property
     def n_words(self) -> int:
@@ -92,7 +109,13 @@ class Features:
 
     @cached_property
     def ends_sentence(self) -> bool:
-        return bool(_SENTENCE_END.search(self.text))
+        text = self.text
+        if text.endswith((")", "\n")):
+            # a credit such as "(ANI)" (or a final line break, before which "$" also matches)
+            return bool(_SENTENCE_END.search(text))
+        # otherwise _SENTENCE_END's first branch alone can match: a final mark, then only closers
+        text = text.rstrip(_CLOSERS)
+        return bool(text) and text[-1] in _FINAL_MARKS
 
     @cached_property
     def ends_colon(self) -> bool:
@@ -129,11 +152,20 @@ class Features:
 
     @cached_property
     def n_links(self) -> int:
-        return len(_LINK_MARKER.findall(self.text))
+        text = self.text
+        if "]" not in text and "http" not in text and "www." not in text:
+            return 0
+        return len(_LINK_MARKER.findall(text))
 
     @cached_property
     def n_separators(self) -> int:
-        return len(_SEPARATOR.findall(self.text))
+        text = self.text
+        if text.isascii():
+            if "|" not in text and "/" not in text:
+                return 0
+        elif not any(c in text for c in _SEPARATOR_CHARS):
+            return 0
+        return len(_SEPARATOR.findall(text))
 
     @cached_property
     def key(self) -> str:

@@ -87,8 +87,9 @@ def split_lines(source: str) -> tuple[Line, ...]:
         starts.append(pos)
         pos += len(raw) + 1
     ends = [start + len(raw) for start, raw in zip(starts, raws)]
-    texts = [raw.strip() if raw.isascii() and raw.isprintable() and "  " not in raw else normalise(raw)
-             for raw in raws]
+    # a printable line has no invisible character and no white space but " ": with no "  " in it,
+    # normalising it only trims it
+    texts = [raw.strip() if raw.isprintable() and "  " not in raw else normalise(raw) for raw in raws]
     indents = [len(raw) - len(raw.lstrip(" \t\u00a0")) for raw in raws]
     return tuple(map(Line._make, zip(range(len(raws)), starts, ends, raws, texts, indents)))
 

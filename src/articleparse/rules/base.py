@@ -55,7 +55,7 @@ class Context:
     thresholds of the loaded packs; ``dates`` finds dates in a string.
     """
 
-    __slots__ = ("features", "units", "params", "dates", "language", "stopwords", "_cache")
+    __slots__ = ("features", "units", "params", "dates", "language", "stopwords", "_cache", "_dates_found")
 
     def __init__(self, features: Sequence[Features], units: Sequence[Any], params: Mapping[str, Any],
                  dates: Any, language: str | None, stopwords: frozenset[str]):
@@ -66,6 +66,7 @@ class Context:
         self.language = language
         self.stopwords = stopwords
         self._cache: dict[tuple[str, int], Any] = {}
+        self._dates_found: list[list[Any] | None] = [None] * len(features)
 
     def __len__(self) -> int:
         return len(self.features)
@@ -84,10 +85,10 @@ class Context:
 
     def dates_in(self, i: int) -> list[Any]:
         """Dates found in unit ``i`` (computed once per unit)."""
-        key = ("dates", i)
-        if key not in self._cache:
-            self._cache[key] = self.dates.find(self.features[i].text) if self.dates is not None else []
-        return self._cache[key]
+        found = self._dates_found[i]
+        if found is None:
+            found = self._dates_found[i] = self.dates.find(self.features[i].text) if self.dates is not None else []
+        return found
 
 
 class Capture:

@@ -1,0 +1,278 @@
+"""Literal guards: strings one of which every match of a pattern rule must contain.
+
+Most lines match none of a page's pattern rules, and a failed ``regex`` search still
+walks the line. A substring test is much cheaper: ``(?i)\\bcookies?\\b`` cannot match a
+line without ``cookie`` in its folded form, ``\\s(?:by|By|BY)\\s+...`` none without
+``by``, ``By`` or ``BY``. :func:`literal_guard` reads a pattern's source and returns such
+strings; the engine searches the pattern only on lines that hold one of them, so a
+guard changes what a rule costs, never what it finds.
+
+The reader is deliberately small. It follows literal characters, escaped punctuation,
+groups (capturing, named, non-capturing, atomic, scoped flags), alternation and
+quantifiers; classes, ``.``, anchors, ``\\b``, ``\\d``, ``\\p{..}`` and lookarounds count
+as "not a literal". On anything else (back references, conditionals, ``\\Q``, verbose
+or version-1 syntax, full case folding, a brace that is not a repeat) it gives up, and
+the rule is searched on every line as before.
+
+Case: when the pattern ignores case anywhere (``(?i)``, ``(?i:...)``, the flag), its
+literals are lower-cased and lines are compared in the form :func:`fold` gives them.
+Only ASCII characters and characters without case are kept as literals then; under
+``IGNORECASE`` ``regex`` matches an ASCII letter with its two cases and, beyond ASCII,
+only with ``İ`` (i), ``ſ`` (s) and the Kelvin sign (k), which :func:`fold` maps to them
+(``tests/test_guards.py`` checks this against ``regex`` over all of Unicode).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Optional
+
+import regex
+
+__all__ = ["Guard", "fold", "literal_guard", "worth_guarding"]
+
+#: ``(folded, literals)``: every match holds one of ``literals``, in the line itself or, when
+#: ``folded``, in :func:`fold` of the line.
+Guard = tuple[bool, tuple[str, ...]]
+
+# the characters beyond ASCII that IGNORECASE matches with an ASCII letter
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """``text`` with every character that IGNORECASE matches with an ASCII letter made that letter, lower case."""
+    if text.isascii():
+        return text.lower()
+    # the few characters first: str.lower() would turn "İ" into two characters
+    return text.translate(_FOLD_TO_ASCII).lower()
+
+
+def _caseless(c: str) -> bool:
+    """A character that IGNORECASE matches only with itself (``©``, ``–``, a digit, Han)."""
+    return (c == c.lower() == c.upper() == c.casefold()
+            and not unicodedata.category(c).startswith(("L", "M")))
+
+
+class _GiveUp(Exception):
+    """The pattern uses syntax this reader does not follow: no guard."""
+
+
+# what is known of a sub-pattern: a set of strings one of which each of its matches holds, or None
+_Req = Optional[frozenset]
+
+# two-character escapes that stand for a class, a position or a control character, never a literal
+_CLASS_ESCAPES = frozenset("dDsSwWbBAZzGtnrfvae")
+_BRACE = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_FLAGS = regex.compile(r"[aiLmsux-]*")
+
+
+class _Reader:
+    def __init__(self, source: str, folded: bool):
+        self.s = source
+        self.i = 0
+        self.folded = folded
+
+    def alternation(self) -> _Req:
+        branches = [self.branch()]
+        while self.i < len(self.s) and self.s[self.i] == "|":
+            self.i += 1
+            branches.append(self.branch())
+        if any(b is None for b in branches):
+            return None
+        return frozenset().union(*branches)
+
+    def branch(self) -> _Req:
+        found: list[frozenset] = []
+        run: list[str] = []
+
+        def end_run() -> None:
+            if run:
+                found.append(frozenset({"".join(run)}))
+                run.clear()
+
+        s = self.s
+        while self.i < len(s) and s[self.i] not in "|)":
+            kind, value = self.atom()
+            least, once = self.quantifier()
+            if kind == "char" and least >= 1:
+                run.append(value)
+                if not once:
+                    end_run()  # "x+": one x is certain, what follows need not touch it
+            else:
+                end_run()
+                if kind == "group" and least >= 1 and value is not None:
+                    found.append(value)
+        end_run()
+        if not found:
+            return None
+        # the most selective: the longest shortest string, then the fewest strings
+        return max(found, key=lambda c: (min(len(x) for x in c), -len(c)))
+
+    def quantifier(self) -> tuple[int, bool]:
+        """(least repeats, exactly once) of the quantifier at the cursor; (1, True) when there is none."""
+        s = self.s
+        if self.i >= len(s):
+            return 1, True
+        c = s[self.i]
+        if c in "?*+":
+            self.i += 1
+            least = 1 if c == "+" else 0
+        elif c == "{":
+            m = _BRACE.match(s, self.i)
+            if m is None or not (m.group(1) or m.group(3)):
+                raise _GiveUp("a brace that is not a repeat")
+            self.i = m.end()
+            least = int(m.group(1) or 0)
+            if m.group(2) is None and least == 1:
+                self.lazy_or_possessive()
+                return 1, True
+        else:
+            return 1, True
+        self.lazy_or_possessive()
+        return least, False
+
+    def lazy_or_possessive(self) -> None:
+        if self.i < len(self.s) and self.s[self.i] in "?+":
+            self.i += 1
+
+    def atom(self) -> tuple[str, object]:
+        """("char", c) for a literal character, ("group", what it holds), or ("other", None)."""
+        s = self.s
+        c = s[self.i]
+        if c == "(":
+            return self.group()
+        if c == "[":
+            self.char_class()
+            return "other", None
+        if c == "\\":
+            if self.i + 1 >= len(s):
+                raise _GiveUp("a trailing backslash")
+            e = s[self.i + 1]
+            self.i += 2
+            if e in "pP":
+                if s.startswith("{", self.i):
+                    close = s.find("}", self.i)
+                    if close < 0:
+                        raise _GiveUp("an unclosed property")
+                    self.i = close + 1
+                else:
+                    raise _GiveUp("a one-letter property")
+                return "other", None
+            if e.isalnum() or e == "_":
+                if e not in _CLASS_ESCAPES:
+                    raise _GiveUp(f"the escape \\{e}")  # back references, \N, \x, \g, \L, \Q ...
+                return "other", None
+            return self.literal(e)
+        self.i += 1
+        if c in ".^$":
+            return "other", None
+        if c in "*+?{":
+            raise _GiveUp("a quantifier with nothing to repeat")
+        return self.literal(c)
+
+    def literal(self, c: str) -> tuple[str, object]:
+        if self.folded:
+            if c.isascii():
+                return "char", c.lower()
+            if not _caseless(c):
+                return "other", None
+        return "char", c
+
+    def group(self) -> tuple[str, object]:
+        s = self.s
+        self.i += 1
+        zero_width = False
+        if s.startswith("?", self.i):
+            self.i += 1
+            if s.startswith(("P<", "<"), self.i) and not s.startswith(("<=", "<!"), self.i):
+                close = s.find(">", self.i)
+                if close < 0:
+                    raise _GiveUp("an unclosed group name")
+                self.i = close + 1
+            elif s.startswith(("=", "!"), self.i):
+                self.i += 1
+                zero_width = True
+            elif s.startswith(("<=", "<!"), self.i):
+                self.i += 2
+                zero_width = True
+            elif s.startswith((":", ">"), self.i):
+                self.i += 1
+            else:
+                # inline flags: "(?i)" for the whole pattern, or scoped "(?i:...)"
+                flags = _FLAGS.match(s, self.i).group()
+                if "x" in flags:
+                    raise _GiveUp("verbose syntax")
+                self.i += len(flags)
+                if s.startswith(")", self.i):
+                    self.i += 1
+                    return "other", None
+                if not s.startswith(":", self.i):
+                    raise _GiveUp("an unknown group")
+                self.i += 1
+        req = self.alternation()
+        if self.i >= len(s) or s[self.i] != ")":
+            raise _GiveUp("an unclosed group")
+        self.i += 1
+        return ("other", None) if zero_width else ("group", req)
+
+    def char_class(self) -> None:
+        s = self.s
+        self.i += 1
+        if s.startswith("^", self.i):
+            self.i += 1
+        if s.startswith("]", self.i):
+            self.i += 1
+        while self.i < len(s):
+            c = s[self.i]
+            if c == "\\":
+                self.i += 2
+            elif c == "[":
+                raise _GiveUp("a nested or POSIX class")
+            elif c == "]":
+                self.i += 1
+                return
+            else:
+                self.i += 1
+        raise _GiveUp("an unclosed class")
+
+
+def literal_guard(pattern: regex.Pattern) -> Guard | None:
+    """The guard of ``pattern``, or None when the reader does not know one."""
+    flags = pattern.flags
+    if flags & (regex.VERBOSE | regex.V1 | regex.FULLCASE):
+        return None
+    source = pattern.pattern
+    if not isinstance(source, str) or regex.search(r"\(\?[a-zA-Z-]*[fVwbe0-9]", source):
+        return None  # full case folding, version or word flags set inline
+    folded = bool(flags & regex.IGNORECASE) or regex.search(r"\(\?[a-zA-Z-]*i", source) is not None
+    reader = _Reader(source, folded)
+    try:
+        req = reader.alternation()
+        if reader.i != len(source):
+            raise _GiveUp("an unbalanced parenthesis")
+    except (_GiveUp, IndexError):
+        return None
+    if not req or any(not x for x in req):
+        return None
+    return folded, tuple(sorted(req, key=lambda x: (-len(x), x)))
+
+
+_LEADING_FLAGS = regex.compile(r"(?:\(\?[a-zA-Z]+\))+")
+# after "^": what makes regex try many ways at the line's start (a repeated class: "^\S+ ...")
+_SLIDING = regex.compile(r"(?:\((?:\?:|\?P?<\w+>)?)*(?:\\[SWwDd]|\\[pP]\{[^}]*\}|\.|\[(?:\\.|[^\]])*\])[+*{]")
+
+
+def worth_guarding(pattern: regex.Pattern, guard: Guard) -> bool:
+    """Whether testing ``guard`` is likely cheaper than searching ``pattern`` (speed only, never results).
+
+    ``regex`` fails fast on most patterns anchored at the line's start; it does not on
+    one that opens with a repeated class (``^\\S+(?: \\S+){0,4} said``), nor on an
+    unanchored pattern, which it tries at every position.
+    """
+    source = pattern.pattern
+    m = _LEADING_FLAGS.match(source)
+    if m is not None:
+        source = source[m.end():]
+    if source.startswith("^"):
+        return len(guard[1]) <= 2 or _SLIDING.match(source, 1) is not None
+    return True
