@@ -1,0 +1,146 @@
+"""Fit the headline ranker's weights (the core pack's ``[params.headline_rank]`` table).
+
+    .venv/bin/python benchmarks/fit_headline.py DATA [DATA ...] [--window 50] [--l2 3] [--out TABLE.toml]
+
+``DATA`` are dev files in the ``DATASET-STYLE.jsonl.gz`` layout with a ``title`` in their truth
+(the trafilatura files were used for the shipped table). For every page the engine decodes
+as usual, without the ranker; ``articleparse.headline.candidate_facts`` lists the candidates
+and their facts, and a candidate is right when its headline text equals the true title
+(after NFKC, case folding and whitespace collapsing, as the scorer compares). The fit is a
+conditional logit (softmax over each page's candidates) with an L2 penalty, on facts
+standardised by their mean and standard deviation. Five-fold cross-validation by page id
+(all dumps of a page in one fold) is printed against the decoder's own choice; then the fit
+on all pages is written as ``fact = [mean, scale, weight]`` lines to paste under
+``[params.headline_rank]``. Needs numpy and scipy (``pip install -e '.[bench]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from multiprocessing import Pool
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip().casefold()
+
+
+def _pages(job: tuple[str, int]) -> list[dict]:
+    """Candidates, facts and right answers of every titled page of one file."""
+    path, window = job
+    from articleparse.assemble import _headline_text
+    from articleparse.decoder import decode
+    from articleparse.engine import Engine, page_date_order
+    from articleparse.features import Features
+    from articleparse.headline import candidate_facts
+    from articleparse.lines import detect_wrap_width, split_lines, split_units
+    from articleparse.model import Label
+    from articleparse.rules.base import Context
+
+    engine = Engine()
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") if path.endswith(".gz") else open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            rec = json.loads(raw)
+            title = rec.get("truth", {}).get("title")
+            if not title:
+                continue
+            text = rec["text"]
+            lines = split_lines(text)
+            units = split_units(lines, detect_wrap_width(lines))
+            if not units:
+                continue
+            language = engine._detect(units)
+            ruleset = engine._ruleset(language)
+            features = [Features(u.index, u.text, ruleset.stopwords) for u in units]
+            dates = ruleset.dates
+            order = page_date_order(text, dates.order)
+            if order != dates.order:
+                dates = engine._language_dates(order)
+            ctx = Context(features, units, engine.params, dates, language, ruleset.stopwords)
+            votes = engine.vote(features, ctx, ruleset)
+            decoded = decode(votes.scores, engine.params)
+            cands, facts = candidate_facts(votes.scores, list(decoded.labels), features, ruleset.stopwords, window)
+            if not cands:
+                continue
+            right = [_norm(_headline_text(units[i].text.strip(), ctx, i)) == _norm(title) for i in cands]
+            chosen = next((k for k, i in enumerate(cands) if decoded.labels[i] is Label.HEADLINE), None)
+            out.append({"id": rec["id"], "facts": facts, "right": right, "chosen": chosen})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data", nargs="+")
+    ap.add_argument("--window", type=int, default=50, help="candidates start this many units above the body")
+    ap.add_argument("--l2", type=float, default=3.0, help="L2 penalty of the fit")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--out", help="write the table here (default: print it)")
+    args = ap.parse_args(argv)
+    try:
+        import numpy as np
+        from scipy.optimize import minimize
+    except ImportError:
+        print("fit_headline.py needs numpy and scipy: pip install numpy scipy", file=sys.stderr)
+        return 2
+
+    with Pool(args.jobs) as pool:
+        pages = [p for chunk in pool.map(_pages, [(d, args.window) for d in args.data]) for p in chunk]
+    names = list(pages[0]["facts"][0])
+    xs = [np.array([[f[k] for k in names] for f in p["facts"]], float) for p in pages]
+    ys = [np.array(p["right"], bool) for p in pages]
+    stacked = np.vstack(xs)
+    mean, scale = stacked.mean(0), stacked.std(0)
+    scale[scale < 1e-9] = 1.0
+    xs = [(x - mean) / scale for x in xs]
+    fold = [int(hashlib.md5(p["id"].encode()).hexdigest(), 16) % 5 for p in pages]
+
+    def fit(idx: list[int]) -> np.ndarray:
+        data = [(xs[i], ys[i]) for i in idx if ys[i].any()]
+
+        def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+            total, grad = args.l2 * 0.5 * w @ w, args.l2 * w
+            for x, y in data:
+                s = x @ w
+                p = np.exp(s - s.max())
+                p /= p.sum()
+                total -= np.log(p[y].sum() + 1e-12)
+                q = np.where(y, p, 0.0)
+                grad += x.T @ (p - q / q.sum())
+            return total, grad
+
+        return minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 400}).x
+
+    right = 0
+    for k in range(5):
+        w = fit([i for i in range(len(pages)) if fold[i] != k])
+        right += sum(bool(ys[i][int(np.argmax(xs[i] @ w))]) for i in range(len(pages)) if fold[i] == k)
+    decoder = sum(1 for p in pages if p["chosen"] is not None and p["right"][p["chosen"]])
+    reachable = sum(1 for y in ys if y.any())
+    print(f"pages {len(pages)}: decoder right {decoder}, ranker right {right} (five-fold cross-validated), "
+          f"a candidate right {reachable}", file=sys.stderr)
+    w = fit(list(range(len(pages))))
+    rows = []
+    for name, m, s, weight in zip(names, mean, scale, w):
+        if abs(weight) < 1e-12:
+            continue  # a fact that never varies carries no weight
+        key = name if re.fullmatch(r"[A-Za-z0-9_]+", name) else f'"{name}"'
+        rows.append(f"{key} = [{m:.6g}, {s:.6g}, {weight:.6g}]")
+    table = "\n".join(rows) + "\n"
+    if args.out:
+        Path(args.out).write_text(table, encoding="utf-8")
+    else:
+        sys.stdout.write(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
