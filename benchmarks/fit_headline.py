@@ -37,13 +37,9 @@ def _pages(job: tuple[str, int]) -> list[dict]:
     """Candidates, facts and right answers of every titled page of one file."""
     path, window = job
     from articleparse.assemble import _headline_text
-    from articleparse.decoder import decode
-    from articleparse.engine import Engine, page_date_order
-    from articleparse.features import Features
+    from articleparse.engine import Engine
     from articleparse.headline import candidate_facts
-    from articleparse.lines import detect_wrap_width, split_lines, split_units
     from articleparse.model import Label
-    from articleparse.rules.base import Context
 
     engine = Engine()
     out = []
@@ -53,22 +49,12 @@ def _pages(job: tuple[str, int]) -> list[dict]:
             title = rec.get("truth", {}).get("title")
             if not title:
                 continue
-            text = rec["text"]
-            lines = split_lines(text)
-            units = split_units(lines, detect_wrap_width(lines))
-            if not units:
+            page = engine._stages(rec["text"], rank=False)
+            if page.decoded is None:
                 continue
-            language = engine._detect(units)
-            ruleset = engine._ruleset(language)
-            features = [Features(u.index, u.text, ruleset.stopwords) for u in units]
-            dates = ruleset.dates
-            order = page_date_order(text, dates.order)
-            if order != dates.order:
-                dates = engine._language_dates(order)
-            ctx = Context(features, units, engine.params, dates, language, ruleset.stopwords)
-            votes = engine.vote(features, ctx, ruleset)
-            decoded = decode(votes.scores, engine.params)
-            cands, facts = candidate_facts(votes.scores, list(decoded.labels), features, ruleset.stopwords, window)
+            units, decoded, ctx = page.units, page.decoded, page.ctx
+            stopwords = ctx.stopwords
+            cands, facts = candidate_facts(page.votes.scores, list(decoded.labels), page.features, stopwords, window)
             if not cands:
                 continue
             right = [_norm(_headline_text(units[i].text.strip(), ctx, i)) == _norm(title) for i in cands]

@@ -6,11 +6,7 @@ from pathlib import Path
 
 import articleparse
 from articleparse import Engine
-from articleparse.decoder import decode
-from articleparse.features import Features
 from articleparse.headline import candidate_facts
-from articleparse.lines import split_lines, split_units
-from articleparse.rules.base import Context
 
 ROOT = Path(__file__).resolve().parents[1]
 LIBERATION = (ROOT / "fixtures" / "pages" / "inscriptis-liberation-1.txt").read_text(encoding="utf-8")
@@ -28,16 +24,11 @@ def _engine(model: dict | None) -> Engine:
 
 
 def _facts(text: str) -> tuple[list[str], list[dict[str, float]]]:
-    """The candidates' texts and facts."""
-    engine = Engine()
-    units = split_units(split_lines(text))
-    rs = engine._ruleset("fr")
-    feats = [Features(u.index, u.text, rs.stopwords) for u in units]
-    ctx = Context(feats, units, engine.params, rs.dates, "fr", rs.stopwords)
-    votes = engine.vote(feats, ctx, rs)
-    decoded = decode(votes.scores, engine.params)
-    cands, facts = candidate_facts(votes.scores, list(decoded.labels), feats, rs.stopwords, 25)
-    return [units[i].text for i in cands], facts
+    """The candidates' texts and facts, as the decoder leaves them before the ranker."""
+    page = Engine()._stages(text, lang="fr", rank=False)
+    cands, facts = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features,
+                                   page.ctx.stopwords, 25)
+    return [page.units[i].text for i in cands], facts
 
 
 def test_the_core_model_names_only_facts_the_ranker_computes() -> None:

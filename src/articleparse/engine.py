@@ -10,7 +10,7 @@ import datetime as _dt
 import threading
 from urllib.parse import urlsplit
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import regex
@@ -279,6 +279,19 @@ def _date_lexicon(packs: Sequence[Pack]) -> Any:
     return DateLexicon.from_tables([p.dates for p in packs if p.dates])
 
 
+
+class _Page(NamedTuple):
+    """What the stages before the assembler made of one dump (see ``Engine._stages``)."""
+
+    lines: Sequence[Any]
+    units: Sequence[Any]
+    fmt: str
+    language: str | None
+    features: list[Features]
+    ctx: Context | None
+    votes: Any
+    decoded: Any
+
 class Engine:
     """A compiled set of rule packs; build once, call :meth:`parse` many times.
 
@@ -442,12 +455,25 @@ class Engine:
         """Parse one dump. See :func:`articleparse.parse`."""
         if not isinstance(text, str):
             raise TypeError(_type_message(text))
+        page = self._stages(text, url=url, lang=lang)
+        if page.decoded is None:
+            return _assemble.empty_article(page.lines, page.fmt, lang)
+        return _assemble.assemble(text, page.lines, page.units, page.features, page.votes, page.decoded,
+                                  page.ctx, language=page.language, fmt=page.fmt, now=now)
+
+    def _stages(self, text: str, *, url: str | None = None, lang: str | None = None,
+                rank: bool = True) -> _Page:
+        """Run the stages up to the assembler; ``rank=False`` leaves out the headline ranker.
+
+        ``decoded`` is None when the dump has no text. ``benchmarks/fit_headline.py`` uses this
+        to see the decoder's choice before the ranker.
+        """
         lines = split_lines(text)
         wrap = detect_wrap_width(lines)
         units = split_units(lines, wrap)
         fmt = _assemble.detect_format(lines, wrap)
         if not units:
-            return _assemble.empty_article(lines, fmt, lang)
+            return _Page(lines, units, fmt, None, [], None, None, None)
         language = lang.lower().split("-")[0] if lang else self._detect(units)
         ruleset = self._ruleset(language, self.site_for(text, url))
         features = [Features(u.index, u.text, ruleset.stopwords) for u in units]
@@ -460,9 +486,9 @@ class Engine:
         decoded = decode(votes.scores, self.params)
         if Label.BODY not in decoded.labels:
             decoded = decode(_lift_body(votes.scores, self.params), self.params)
-        decoded = rank_headline(decoded, votes.scores, features, ruleset.stopwords, self.params)
-        return _assemble.assemble(text, lines, units, features, votes, decoded, ctx,
-                                  language=language, fmt=fmt, now=now)
+        if rank:
+            decoded = rank_headline(decoded, votes.scores, features, ruleset.stopwords, self.params)
+        return _Page(lines, units, fmt, language, features, ctx, votes, decoded)
 
     def _detect(self, units: Sequence[Any]) -> str | None:
         long_units = [u.text for u in units if len(u.text) >= 60][:_LANG_SAMPLE_UNITS]
