@@ -44,7 +44,12 @@ def test_the_core_model_names_only_facts_the_ranker_computes() -> None:
 def test_the_ranker_finds_the_title_the_decoder_missed() -> None:
     # the decoder's pass takes a quoted teaser title; the ranker takes the article's title
     assert _engine(None).parse(LIBERATION).headline != TITLE
-    assert articleparse.parse(LIBERATION).headline == TITLE
+    article = articleparse.parse(LIBERATION)
+    assert article.headline == TITLE
+    # the line says who decided
+    line = next(ln for ln in article.lines if ln.label.value == "headline")
+    assert line.rules[-1] == "rank:headline"
+    assert all("rank:headline" not in ln.rules for ln in _engine(None).parse(LIBERATION).lines)
 
 
 def test_the_model_comes_from_the_params() -> None:

@@ -66,6 +66,9 @@ def empty_article(lines: Sequence[Line], fmt: str, language: str | None) -> Arti
     )
 
 
+#: The rule id a line lists when the headline ranker, not the decoder, made it the headline.
+RANK_RULE = "rank:headline"
+
 #: How much byline evidence one unit of distance from the headline costs when choosing the byline.
 _BYLINE_DECAY = 0.15
 
@@ -227,6 +230,9 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     for hits, label, zone in zip(votes.fired, labels, zones):
         ids = tuple(dict.fromkeys([rid for rid, lb, v in hits if lb is label and v > 0]))
         unit_rules.append(ids or grammar[zone])
+    if decoded.ranked is not None:
+        # the headline ranker overrode the decoder's choice: say so on the line
+        unit_rules[decoded.ranked] = unit_rules[decoded.ranked] + (RANK_RULE,)
     labelled: list[LabeledLine] = []
     owner: list[int | None] = [None] * len(lines)
     for u in units:

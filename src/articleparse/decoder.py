@@ -131,11 +131,16 @@ DEFAULT_LABEL_BONUS: Mapping[tuple[Label, Label], float] = {
 
 @attrs.frozen
 class Decoded:
-    """The decoder's answer: per unit a zone, a label and a confidence."""
+    """The decoder's answer: per unit a zone, a label and a confidence.
+
+    ``ranked`` is the unit the headline ranker (``headline.rank_headline``) made the headline
+    against the decoder's own choice, or None.
+    """
 
     zones: tuple[Zone, ...]
     labels: tuple[Label, ...]
     confidence: tuple[float, ...]
+    ranked: int | None = None
 
 
 def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None = None,

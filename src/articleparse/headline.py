@@ -21,7 +21,9 @@ conditional logit over the candidates of each page, on the trafilatura dev pages
 five dump styles, five-fold cross-validated by page; the table is data, so a pack can
 replace it. The best candidate becomes the headline (a body unit only when two or more body
 units follow it, so a short text is never emptied); the old headline goes back to its
-best label of the page's top. Nothing happens when the table is missing or empty.
+best label of the page's top. When the ranker overrides the decoder this way, the new
+headline's line lists ``rank:headline`` among its rules, so ``explain`` shows who decided.
+Nothing happens when the table is missing or empty.
 """
 
 from __future__ import annotations
@@ -140,4 +142,4 @@ def rank_headline(decoded: Decoded, scores: Sequence[Sequence[float]], features:
         conf[i] = confidence(scores[i], k)
     labels[best], zones[best] = Label.HEADLINE, Zone.HEADLINE
     conf[best] = confidence(scores[best], _H)
-    return Decoded(tuple(zones), tuple(labels), tuple(conf))
+    return Decoded(tuple(zones), tuple(labels), tuple(conf), ranked=best)

@@ -156,7 +156,8 @@ class LabeledLine:
     """One physical line of the input with the label the engine gave it.
 
     ``span`` slices the input to the line's raw text (without its line break);
-    ``rules`` are the ids of the rules that voted for the chosen label.
+    ``rules`` are the ids of the rules that voted for the chosen label (``grammar:<zone>`` when
+    none did; ``rank:headline`` is added when the headline ranker chose the headline).
     """
 
     index: int
