@@ -151,7 +151,14 @@ def _compute_title_shaped(f: Features, ctx: Context) -> bool:
         return False
     if text[:1].islower() or _mostly_date(f, ctx):
         return False
-    return True
+    # a photo credit ("Bild: Jahr Media", "Foto: dpa", "Quelle: Reuters") labels a picture, it is no title
+    return _CREDIT.match(text) is None
+
+
+# a picture credit's opening label, in the languages of the built-in packs (as core:CP001 reads it)
+_CREDIT = regex.compile(
+    r"(?i)\(?(?:fotos?|photos?|bild(?:er)?|images?|credits?|quelle|source|pictures?|grafik|illustration|fot\.|"
+    r"zdjęcie|foto ?credit)\s*[:©/]")
 
 
 def _mostly_date(f: Features, ctx: Context) -> bool:
@@ -171,7 +178,8 @@ _HYPHEN_CHAIN = regex.compile(r"\w-\w+-\w+-\w")
     id="core:HL001", label="headline", weight=2.0,
     description="A title-shaped line may be the headline: longer titles score more; dates, glued menus and lists less",
     match=["With new big data centre, China strengthens Tibet surveillance", "Is this the end of the road?"],
-    no_match=["He said the plan would go ahead.", "Home", "• Politics and more"],
+    no_match=["He said the plan would go ahead.", "Home", "• Politics and more", "Bild: Jahr Media am Hafen",
+              "Photo: Madeleine Hadwiger for Reuters"],
 )
 def headline_shape(f: Features, ctx: Context) -> float:
     if not _title_shaped(f, ctx) or f.n_words < 3:
