@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import pytest
 
 import articleparse
 from articleparse import Engine
-from articleparse.headline import candidate_facts
+from articleparse.errors import PackError
+from articleparse.headline import candidate_facts, compile_model
 
 ROOT = Path(__file__).resolve().parents[1]
 LIBERATION = (ROOT / "fixtures" / "pages" / "inscriptis-liberation-1.txt").read_text(encoding="utf-8")
@@ -64,3 +68,22 @@ def test_every_line_stays_labelled_and_one_headline_at_most() -> None:
     article = articleparse.parse(LIBERATION)
     assert len(article.lines) == len(LIBERATION.splitlines())
     assert sum(1 for ln in article.lines if ln.label.value == "headline") == 1
+
+
+def test_the_fact_names_are_the_facts_computed() -> None:
+    from articleparse.headline import FACT_NAMES
+    texts, facts = _facts(LIBERATION)
+    assert set(facts[0]) == set(FACT_NAMES)
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ({"wordcount": [1.0, 1.0, 0.5]}, "not a fact the headline ranker computes"),
+    ({"nw": [1.0, 0.0, 0.5]}, "scale above 0"),
+    ({"nw": [1.0, 2.0]}, "[mean, scale, weight]"),
+    ([1, 2, 3], "not a table"),
+])
+def test_a_bad_model_is_a_clear_pack_error(table, message) -> None:
+    with pytest.raises(PackError, match=re.escape(message)):
+        compile_model(table)
+    with pytest.raises(PackError, match=re.escape(message)):
+        _engine(table).parse(LIBERATION)

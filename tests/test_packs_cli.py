@@ -403,3 +403,16 @@ def test_cli_packs_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["packs", "check", str(tmp_path / "missing")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
     assert main(["packs"]) == 2  # an action is required
+
+
+def test_check_rejects_a_bad_headline_ranker_table(tmp_path: Path) -> None:
+    body = ('[params.headline_rank]\nheadline = [3.0, 1.5, 0.2]\nwordcount = [1.0, 1.0, 0.5]\n\n' + rule("NV001"))
+    folder = write_pack(tmp_path / "pack", body)
+    status, out, err = run(check_pack_path, folder)
+    assert status == 1
+    line = next(e for e in out.splitlines() if "params.headline_rank" in e)
+    assert "wordcount is not a fact the headline ranker computes" in line and "use one of" in line
+    (folder / "pack.toml").write_text((folder / "pack.toml").read_text().replace(
+        "wordcount = [1.0, 1.0, 0.5]", "nw = [1.0, 0.0, 0.5]"))
+    status, out, err = run(check_pack_path, folder)
+    assert status == 1 and "scale above 0" in out

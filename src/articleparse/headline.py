@@ -36,15 +36,58 @@ from typing import Any
 import regex
 
 from .decoder import LABEL_INDEX, LABELS, ZONE_LABELS, Decoded, Zone, confidence
+from .errors import PackError
 from .features import Features
 from .model import Label
 
-__all__ = ["rank_headline", "candidate_facts"]
+__all__ = ["rank_headline", "candidate_facts", "compile_model", "FACT_NAMES"]
 
 _H = LABEL_INDEX[Label.HEADLINE]
 _B = LABEL_INDEX[Label.BODY]
 _WORD = regex.compile(r"\w{4,}")
 _PRE = tuple(LABEL_INDEX[lb] for lb in ZONE_LABELS[Zone.PRE])
+
+
+#: Every fact ``candidate_facts`` computes, the names a ``[params.headline_rank]`` table may use.
+FACT_NAMES: tuple[str, ...] = tuple(lb.value for lb in LABELS) + (
+    "dist", "logdist", "at_fb", "in_body", "rank", "top", "gap", "nw", "lognc", "ends_sent", "ends_colon",
+    "bullet", "seps", "ov_share", "ov_n", "nws", "current", "lab_nav", "lab_rt", "lab_rs", "lab_body", "lab_sf",
+    "upper", "prev_h", "next_h", "next_body", "headline*logdist", "ov_share*nws", "lognc^2", "nw^2", "dist^2",
+    "gap^2", "current*gap", "ov_share*logdist", "in_body*body", "lab_rt*logdist",
+)
+
+_COMPILED: dict[int, tuple[Any, tuple[tuple[str, float, float, float], ...]]] = {}
+
+
+def compile_model(model: Any) -> tuple[tuple[str, float, float, float], ...]:
+    """Check a ``[params.headline_rank]`` table and return its ``(fact, mean, scale, weight)`` rows.
+
+    Raises ``PackError`` naming the entry and the fix when a fact is unknown or an entry is
+    not three numbers with a positive scale.
+    """
+    if not isinstance(model, Mapping):
+        raise PackError(f"params.headline_rank is {type(model).__name__}, not a table; "
+                        "write it as a [params.headline_rank] table of fact = [mean, scale, weight]")
+    rows = []
+    for name, entry in model.items():
+        if name not in FACT_NAMES:
+            raise PackError(f"params.headline_rank.{name} is not a fact the headline ranker computes; "
+                            f"use one of {', '.join(FACT_NAMES)}")
+        ok = (isinstance(entry, (list, tuple)) and len(entry) == 3
+              and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in entry))
+        if not ok or entry[1] <= 0:
+            raise PackError(f"params.headline_rank.{name} is {entry!r}; "
+                            "write it as [mean, scale, weight] with numbers and a scale above 0")
+        rows.append((name, float(entry[0]), float(entry[1]), float(entry[2])))
+    return tuple(rows)
+
+
+def _model(model: Any) -> tuple[tuple[str, float, float, float], ...]:
+    """``compile_model`` once per table object."""
+    hit = _COMPILED.get(id(model))
+    if hit is None or hit[0] is not model:
+        hit = _COMPILED[id(model)] = (model, compile_model(model))
+    return hit[1]
 
 
 def _words(text: str, stopwords: frozenset[str]) -> set[str]:
@@ -122,12 +165,13 @@ def rank_headline(decoded: Decoded, scores: Sequence[Sequence[float]], features:
     body_after = [0] * (len(labels) + 1)
     for k in range(len(labels) - 1, -1, -1):
         body_after[k] = body_after[k + 1] + (labels[k] is Label.BODY)
+    rows = _model(model)
     best, best_value = None, -math.inf
     for i, x in zip(cands, facts):
         if labels[i] is Label.BODY and body_after[i + 1] < 2:
             continue
         value = 0.0
-        for name, (mean, scale, weight) in model.items():
+        for name, mean, scale, weight in rows:
             value += weight * (x[name] - mean) / scale
         if value > best_value:
             best, best_value = i, value

@@ -232,6 +232,13 @@ def _lint(pack: Pack) -> list[str]:
     if pack.kind == "site" and not pack.domains:
         fail("field domains", "is missing, so the engine never uses this site pack",
              'list its domains (domains = ["example.org"])')
+    rank = data.get("params", {}).get("headline_rank")
+    if rank is not None:
+        from .headline import compile_model
+        try:
+            compile_model(rank)
+        except PackError as err:
+            fail("table [params.headline_rank]", str(err).split("; ")[0], str(err).split("; ", 1)[-1])
     for raw in data.get("rules", ()):
         rid = str(raw.get("id", "?"))
         where = f"rule {rid}"
