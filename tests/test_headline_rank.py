@@ -30,8 +30,7 @@ def _engine(model: dict | None) -> Engine:
 def _facts(text: str) -> tuple[list[str], list[dict[str, float]]]:
     """The candidates' texts and facts, as the decoder leaves them before the ranker."""
     page = Engine()._stages(text, lang="fr", rank=False)
-    cands, facts = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features,
-                                   page.ctx.stopwords, 25)
+    cands, facts = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features, 25)
     return [page.units[i].text for i in cands], facts
 
 

@@ -279,7 +279,6 @@ def _date_lexicon(packs: Sequence[Pack]) -> Any:
     return DateLexicon.from_tables([p.dates for p in packs if p.dates])
 
 
-
 class _Page(NamedTuple):
     """What the stages before the assembler made of one dump (see ``Engine._stages``)."""
 
@@ -291,6 +290,7 @@ class _Page(NamedTuple):
     ctx: Context | None
     votes: Any
     decoded: Any
+
 
 class Engine:
     """A compiled set of rule packs; build once, call :meth:`parse` many times.
@@ -487,7 +487,7 @@ class Engine:
         if Label.BODY not in decoded.labels:
             decoded = decode(_lift_body(votes.scores, self.params), self.params)
         if rank:
-            decoded = rank_headline(decoded, votes.scores, features, ruleset.stopwords, self.params)
+            decoded = rank_headline(decoded, votes.scores, features, self.params)
         return _Page(lines, units, fmt, language, features, ctx, votes, decoded)
 
     def _detect(self, units: Sequence[Any]) -> str | None:

@@ -38,6 +38,8 @@ class cached_property:  # noqa: N801 - reads like the functools decorator it rep
 _WORD = regex.compile(r"\w+")
 # the same words in ASCII text, where the standard library's engine finds them faster
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)
+# a whole ASCII token of four or more characters, as ``tokens`` cuts them
+_LONG_ASCII_WORD = re.compile(r"(?<!\w)\w{4,}", re.ASCII)
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 # sentence-final punctuation, looking through closing quotes and brackets
 _SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]）」』]*$|[.!?。！？…]\s*\(\p{Lu}{2,}\)$")
@@ -83,6 +85,17 @@ class Features:
     def tokens(self) -> list[str]:
         text = self.text
         return _ASCII_WORD.findall(text) if text.isascii() else _WORD.findall(text)
+
+    @cached_property
+    def content_words(self) -> frozenset[str]:
+        """Words of four or more characters, lower-cased, without stop words: what the line is about."""
+        text = self.text
+        if text.isascii():
+            # lower-casing ASCII changes no token's length or boundaries: tokenise the lowered text at once
+            words = _LONG_ASCII_WORD.findall(text.lower())
+        else:
+            words = [t.lower() for t in self.tokens if len(t) >= 4]
+        return frozenset(words).difference(self._stopwords)
 
     @cached_property
     def n_cjk(self) -> int:

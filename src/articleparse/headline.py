@@ -33,8 +33,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import regex
-
 from .decoder import LABEL_INDEX, LABELS, ZONE_LABELS, Decoded, Zone, confidence
 from .errors import PackError
 from .features import Features
@@ -44,7 +42,6 @@ __all__ = ["rank_headline", "candidate_facts", "compile_model", "FACT_NAMES"]
 
 _H = LABEL_INDEX[Label.HEADLINE]
 _B = LABEL_INDEX[Label.BODY]
-_WORD = regex.compile(r"\w{4,}")
 _PRE = tuple(LABEL_INDEX[lb] for lb in ZONE_LABELS[Zone.PRE])
 
 
@@ -90,13 +87,8 @@ def _model(model: Any) -> tuple[tuple[str, float, float, float], ...]:
     return hit[1]
 
 
-def _words(text: str, stopwords: frozenset[str]) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in stopwords}
-
-
 def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
-                    features: Sequence[Features], stopwords: frozenset[str],
-                    window: int) -> tuple[list[int], list[dict[str, float]]]:
+                    features: Sequence[Features], window: int) -> tuple[list[int], list[dict[str, float]]]:
     """The headline candidates of a decoded page and the named facts of each.
 
     Returns ``(units, facts)``; both are empty when the page has no body.
@@ -114,13 +106,13 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
     body: Counter[str] = Counter()
     for i in range(n):
         if labels[i] is Label.BODY:
-            body.update(_words(features[i].text, stopwords))
+            body.update(features[i].content_words)
     heads = sorted((scores[i][_H] for i in cands), reverse=True)
     facts = []
     for i in cands:
         row = scores[i]
         f = features[i]
-        words = _words(f.text, stopwords)
+        words = f.content_words
         own = 1 if labels[i] is Label.BODY else 0
         shared = sum(1 for w in words if body[w] - own > 0)
         dist = start - i
@@ -151,14 +143,13 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
 
 
 def rank_headline(decoded: Decoded, scores: Sequence[Sequence[float]], features: Sequence[Features],
-                  stopwords: frozenset[str], params: Mapping[str, Any]) -> Decoded:
+                  params: Mapping[str, Any]) -> Decoded:
     """Re-choose the headline of a decoded page with the ``headline_rank`` model (see module doc)."""
     model = params.get("headline_rank")
     if not model:
         return decoded
     labels = list(decoded.labels)
-    cands, facts = candidate_facts(scores, labels, features, stopwords,
-                                   int(params.get("headline_rank_window", 25)))
+    cands, facts = candidate_facts(scores, labels, features, int(params.get("headline_rank_window", 25)))
     if not cands:
         return decoded
     # a candidate inside the body must leave at least two body units after it

@@ -5,7 +5,6 @@ Each rule's thresholds come from ``[params]`` in ``pack.toml`` through ``ctx.par
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import regex
@@ -809,32 +808,13 @@ def given_name_line(f: Features, ctx: Context) -> float:
     return 1.0 if _given_name(name) else 0.0
 
 
-# a word of four or more word characters (a whole \w+ token, as Features.tokens cuts them); read only in
-# ASCII text, where the standard library's engine finds the same words faster
-_LONG_WORD = re.compile(r"(?<!\w)\w{4,}", re.ASCII)
-
-
-def _content_words(f: Features, ctx: Context) -> frozenset[str]:
-    """The line's words of four or more characters, lower-cased, without stop words (cached per unit)."""
-    cached = f.__dict__.get("_content_words")
-    if cached is None:
-        text = f.text
-        if text.isascii():
-            # lower-casing ASCII changes no token's length or boundaries: tokenise the lowered text at once
-            cached = frozenset(_LONG_WORD.findall(text.lower())).difference(ctx.stopwords)
-        else:
-            cached = frozenset(map(str.lower, [t for t in f.tokens if len(t) >= 4])).difference(ctx.stopwords)
-        f.__dict__["_content_words"] = cached
-    return cached
-
-
 def _prose_words(ctx: Context) -> frozenset[str]:
     """Content words of the page's long lines (its likely text), computed once per page."""
     key = ("prose_words", -1)
     words = ctx._cache.get(key)
     if words is None:
         minimum = _p(ctx, "prose_line_words")
-        words = frozenset().union(*[_content_words(g, ctx) for g in ctx.features if g.n_words >= minimum])
+        words = frozenset().union(*[g.content_words for g in ctx.features if g.n_words >= minimum])
         ctx._cache[key] = words
     return words
 
@@ -852,7 +832,7 @@ def _prose_words(ctx: Context) -> frozenset[str]:
 def title_words_in_text(f: Features, ctx: Context) -> float:
     if f.n_words < 2 or f.n_words > 30 or not _title_shaped(f, ctx):
         return 0.0
-    mine = _content_words(f, ctx)
+    mine = f.content_words
     if len(mine) < 2:
         return 0.0
     share = len(mine & _prose_words(ctx)) / len(mine)
