@@ -33,6 +33,9 @@ _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{La
 _BULLET_START = regex.compile(r"^\s*(?:[*+•·▪◦‣○●■□–—-]|\d{1,3}[.)])\s")
 # a dash that w3m moved to the next line of a wrapped sentence ("… Tritt\n– aber auch …")
 _DASH_START = regex.compile(r"^\s*[–—]\s")
+# a drop cap: the first letter of a paragraph set apart in large type, which a renderer prints
+# on a line of its own ("E" then "xercice: après avoir ..."); the next line goes on in lowercase
+_DROP_CAP_REST = regex.compile(r"^\p{Ll}\p{L}*[\p{L}\p{P}]?\s")
 
 
 class Line(NamedTuple):
@@ -153,8 +156,9 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
     """Group non-blank lines into units; with ``wrap_width``, join wrapped continuation lines."""
     if wrap_width is None:
         # every non-blank line is a unit of its own
-        return tuple(map(Unit._make, [(k, ln.index, ln.index, ln.start, ln.end, ln.text, ln.indent)
-                                      for k, ln in enumerate([ln for ln in lines if ln.text])]))
+        units0 = tuple(map(Unit._make, [(k, ln.index, ln.index, ln.start, ln.end, ln.text, ln.indent)
+                                        for k, ln in enumerate([ln for ln in lines if ln.text])]))
+        return _join_drop_caps(units0, lines)
     units: list[Unit] = []
     threshold = None if wrap_width is None else wrap_width * 3 // 4
     current: list[Line] = []
@@ -191,7 +195,41 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             current.append(ln)
         prev = ln
     flush()
-    return tuple(units)
+    return _join_drop_caps(tuple(units), lines)
+
+
+def _join_drop_caps(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit, ...]:
+    """Glue a drop cap back onto its paragraph.
+
+    A unit that is one capital letter, directly followed (no blank line between) at the same
+    indent by a unit that opens in lowercase and goes on as prose, becomes one unit with it. The
+    letter is glued to the word (``E`` + ``xercice: après …`` → ``Exercice: après …``) unless the
+    page uses that letter as a word of its own (``I`` + ``am a rather …`` → ``I am a rather …``,
+    ``A`` + ``web editor …``): three or more lowercase or capital occurrences of it between spaces
+    elsewhere in the text.
+    """
+    if not any(len(u.text) == 1 for u in units):
+        return units
+    out: list[Unit] = []
+    page: str | None = None
+    k = 0
+    while k < len(units):
+        u = units[k]
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        if (nxt is not None and len(u.text) == 1 and u.text.isupper() and u.last + 1 == nxt.first
+                and abs(u.indent - nxt.indent) <= 1 and len(nxt.text) >= 20
+                and _DROP_CAP_REST.match(nxt.text)):
+            if page is None:
+                page = " ".join(ln.text for ln in lines)
+            letter = regex.escape(u.text)
+            word = len(regex.findall(rf"(?<=\s)(?i:{letter})(?=\s)", page)) >= 3
+            text = u.text + (" " if word else "") + nxt.text
+            out.append(Unit(len(out), u.first, nxt.last, u.start, nxt.end, text, u.indent))
+            k += 2
+            continue
+        out.append(u if u.index == len(out) else u._replace(index=len(out)))
+        k += 1
+    return tuple(out)
 
 
 def _body_indent(current: Sequence[Line]) -> int:

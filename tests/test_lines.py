@@ -1,0 +1,62 @@
+"""Stage 1: lines and units, the joins that glue a paragraph back together."""
+
+from __future__ import annotations
+
+import pytest
+
+import articleparse
+from articleparse.lines import split_lines, split_units
+
+FRENCH = ("Une brève parue dans la presse régionale, que nous vous proposons de lire.\n\n"
+          "E\nxercice: après avoir attentivement lu cette brève, vous expliquerez en quoi elle "
+          "résume une certaine idée de la France.\n\n"
+          "Vous insisterez aussi sur les ressemblances entre les deux hommes.\n")
+ENGLISH = ("I know the story, and I tell it as I heard it, because I was there.\n\n"
+           "I\nam a rather elderly man. The nature of my avocations has brought me into contact.\n")
+
+
+def units(text: str, wrap: int | None = None) -> list[str]:
+    return [u.text for u in split_units(split_lines(text), wrap)]
+
+
+@pytest.mark.parametrize("wrap", [None, 80])
+def test_a_drop_cap_is_glued_to_its_word(wrap):
+    got = units(FRENCH, wrap)
+    assert got[1].startswith("Exercice: après avoir")
+    assert "E" not in got
+
+
+@pytest.mark.parametrize("wrap", [None, 80])
+def test_a_drop_cap_that_is_a_word_on_the_page_keeps_its_space(wrap):
+    got = units(ENGLISH, wrap)
+    assert got[1].startswith("I am a rather elderly man.")
+
+
+@pytest.mark.parametrize("text", [
+    "E\n\nxercice: a blank line between them means they are not one paragraph.\n",
+    "E\nXercice: the next line opens with a capital, so it is a line of its own.\n",
+    "E\nxs\n",  # too short to be the rest of a paragraph
+    "E\n    xercice: indented differently, so a different block of the page.\n",
+])
+def test_lines_that_are_not_a_drop_cap_stay_apart(text):
+    assert units(text)[0] == "E"
+
+
+def test_the_joined_unit_spans_both_lines_and_the_body_reads_the_word_whole():
+    us = split_units(split_lines(FRENCH))
+    joined = us[1]
+    assert FRENCH[joined.start:joined.end].startswith("E\nxercice")
+    assert (joined.first, joined.last) == (2, 3)
+    article = articleparse.parse(FRENCH)
+    assert "Exercice: après avoir" in article.text
+    assert all(ln.label is not None for ln in article.lines)
+
+
+def test_wrapped_lines_join_and_cjk_lines_join_without_a_space():
+    text = ("The first line of a wrapped paragraph runs on to the eightieth column of the dump\n"
+            "and goes on here.\n\n"
+            "香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询并向香港民众道歉\n"
+            "梁振英在星期二的答问大会开始之际在其演说中道歉\n")
+    got = units(text, 80)
+    assert got[0].endswith("eightieth column of the dump and goes on here.")
+    assert "道歉梁振英" in got[1]
