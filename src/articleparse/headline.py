@@ -43,6 +43,7 @@ __all__ = ["rank_headline", "candidate_facts", "compile_model", "FACT_NAMES"]
 _H = LABEL_INDEX[Label.HEADLINE]
 _B = LABEL_INDEX[Label.BODY]
 _PRE = tuple(LABEL_INDEX[lb] for lb in ZONE_LABELS[Zone.PRE])
+_NEAR = 6  # units above the body where a candidate needs no title vote
 
 
 #: Every fact ``candidate_facts`` computes, the names a ``[params.headline_rank]`` table may use.
@@ -51,6 +52,9 @@ FACT_NAMES: tuple[str, ...] = tuple(lb.value for lb in LABELS) + (
     "bullet", "seps", "ov_share", "ov_n", "nws", "current", "lab_nav", "lab_rt", "lab_rs", "lab_body", "lab_sf",
     "upper", "prev_h", "next_h", "next_body", "headline*logdist", "ov_share*nws", "lognc^2", "nw^2", "dist^2",
     "gap^2", "current*gap", "ov_share*logdist", "in_body*body", "lab_rt*logdist",
+    "echo", "next_ratio", "prev_ratio", "meta_below", "meta_above", "next_longer_nosent",
+    "meta_near", "rt_run", "nav_above", "cap_below", "closest_above_meta", "mdist", "before_main",
+    "prev_cand_shorter", "next_cand_longer", "prev_h_pos",
 )
 
 _COMPILED: dict[int, tuple[Any, tuple[tuple[str, float, float, float], ...]]] = {}
@@ -98,7 +102,26 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
     if start is None:
         return [], []
     current = next((i for i in range(n) if labels[i] is Label.HEADLINE), None)
-    cands = [i for i in range(max(0, start - window), min(n, start + 3)) if scores[i][_H] > 0]
+    # the start of the body's longest run: the first body unit is sometimes a cookie notice or
+    # a registration box far above the article
+    main, best, run_start, run_chars, last = start, -1, start, 0, -10
+    for i in range(start, n):
+        if labels[i] is Label.BODY:
+            if i - last > 3:
+                run_start, run_chars = i, 0
+            run_chars += features[i].n_chars
+            last = i
+            if run_chars > best:
+                main, best = run_start, run_chars
+    anchors = (start,) if main == start else (start, main)
+    pool: set[int] = set()
+    for a in anchors:
+        pool.update(i for i in range(max(0, a - window), min(n, a + 3)) if scores[i][_H] > 0)
+        # a short line right above the text is a candidate even when no rule called it a
+        # title: topic pages head their text with a bare name ("Baumgutachten")
+        pool.update(i for i in range(max(0, a - _NEAR), a)
+                    if scores[i][_H] > -1 and features[i].n_words <= 20 and labels[i] is not Label.BODY)
+    cands = sorted(pool)
     if current is not None and current not in cands:
         cands.append(current)
     if not cands:
@@ -108,6 +131,20 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
         if labels[i] is Label.BODY:
             body.update(features[i].content_words)
     heads = sorted((scores[i][_H] for i in cands), reverse=True)
+    # how often each text occurs on the page: a title is often printed again (breadcrumb,
+    # "latest" list, share line), a dek or a caption rarely
+    seen: Counter[str] = Counter(f.text.casefold() for f in features)
+    meta = [lb is Label.DATE or lb is Label.BYLINE for lb in labels]
+    # the candidate closest above each date or byline: the title usually sits right over them
+    cset = set(cands)
+    over_meta: set[int] = set()
+    for j in range(n):
+        if meta[j] and (j == 0 or not meta[j - 1]):
+            k = j - 1
+            while k >= 0 and j - k <= 6 and k not in cset:
+                k -= 1
+            if k >= 0 and k in cset:
+                over_meta.add(k)
     facts = []
     for i in cands:
         row = scores[i]
@@ -129,6 +166,22 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
             lab_body=float(lab is Label.BODY), lab_sf=float(lab is Label.STANDFIRST),
             upper=float(f.text.isupper()), prev_h=scores[i - 1][_H] if i > 0 else 0.0,
             next_h=scores[i + 1][_H] if i + 1 < n else 0.0, next_body=scores[i + 1][_B] if i + 1 < n else 0.0,
+            echo=min(seen[f.text.casefold()] - 1, 3),
+            next_ratio=math.log((features[i + 1].n_words + 1) / (f.n_words + 1)) if i + 1 < n else 0.0,
+            prev_ratio=math.log((features[i - 1].n_words + 1) / (f.n_words + 1)) if i > 0 else 0.0,
+            meta_below=float(any(meta[i + 1:i + 4])), meta_above=float(any(meta[max(0, i - 3):i])),
+            next_longer_nosent=float(i + 1 < n and features[i + 1].n_words > f.n_words
+                                     and not features[i + 1].ends_sentence and labels[i + 1] is not Label.BODY),
+            meta_near=1.0 / next((d for d in range(1, 7) if i + d < n and meta[i + d]), 8),
+            rt_run=sum(1 for j in range(max(0, i - 3), min(n, i + 4))
+                       if j != i and labels[j] is Label.RELATED_TITLE),
+            nav_above=sum(1 for j in range(max(0, i - 5), i) if labels[j] is Label.NAVIGATION),
+            cap_below=float(any(labels[j] is Label.CAPTION for j in range(i + 1, min(n, i + 3)))),
+            closest_above_meta=float(i in over_meta),
+            mdist=math.log1p(abs(main - i)), before_main=float(start < i < main),
+            prev_cand_shorter=float(i > 0 and scores[i - 1][_H] > 0 and features[i - 1].n_words < f.n_words),
+            next_cand_longer=float(i + 1 < n and scores[i + 1][_H] > 0 and features[i + 1].n_words > f.n_words),
+            prev_h_pos=float(i > 0 and scores[i - 1][_H] > 0),
         )
         # products and squares the linear score needs
         x.update({
