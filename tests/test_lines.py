@@ -60,3 +60,44 @@ def test_wrapped_lines_join_and_cjk_lines_join_without_a_space():
     got = units(text, 80)
     assert got[0].endswith("eightieth column of the dump and goes on here.")
     assert "道歉梁振英" in got[1]
+
+
+SOURCE_WRAPPED = (
+    "Lost in JIT\n\n"
+    "PyPy and the road towards SciPy\n\n"
+    "Recent PyPys effort to bring NumPy and the associated fundraiser\n"
+    "caused a lot of discussion in the SciPy community regarding PyPy, NumPy,\n"
+    "SciPy and the future of numeric computing in Python.\n\n"
+    "There were discussions on the topic as well as various blog posts\n"
+    "from the SciPy community who addressed few issues. It seems there was a lot\n"
+    "of talking past each other and I would like to clarify on a few points here,\n"
+    "although this should be taken as my personal opinion on the subject.\n\n"
+    "So, let's start from the beginning. There are no plans for PyPy to\n"
+    "reimplement everything that's out there in RPython. That has been pointed\n"
+    "out from the beginning as a fallacy of our approach, we simply don't plan\n"
+    "to do that.\n"
+)
+
+
+def test_paragraphs_wrapped_in_the_page_source_are_joined():
+    # the dump as a whole is not wrapped (no column is common enough), but its paragraphs
+    # keep the source's line breaks: lines stop mid-sentence and go on in lowercase
+    lines = split_lines(SOURCE_WRAPPED)
+    got = [u.text for u in split_units(lines)]
+    assert got[2].startswith("Recent PyPys effort to bring NumPy and the associated fundraiser caused a lot")
+    assert got[3].endswith("my personal opinion on the subject.")
+    assert got[4].endswith("we simply don't plan to do that.")
+    assert got[:2] == ["Lost in JIT", "PyPy and the road towards SciPy"]
+    article = articleparse.parse(SOURCE_WRAPPED)
+    assert article.headline != "Recent PyPys effort to bring NumPy and the associated fundraiser"
+    assert "fundraiser caused a lot of discussion" in article.text
+
+
+@pytest.mark.parametrize("text", [
+    # a title over a byline in lowercase: one such pair is no source wrapping
+    "Diese Stars haben sich mit dem Coronavirus infiziert\nvon Ineye Komonibo\n\nText follows here.\n",
+    # list items of a nested inscriptis list are bullets, not continuations
+    "Termine und Veranstaltungen in der ganzen Region hier\no theaterpodcast\n",
+])
+def test_lines_without_source_wrapping_stay_apart(text):
+    assert len(units(text)) >= 2

@@ -158,6 +158,9 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         # every non-blank line is a unit of its own
         units0 = tuple(map(Unit._make, [(k, ln.index, ln.index, ln.start, ln.end, ln.text, ln.indent)
                                         for k, ln in enumerate([ln for ln in lines if ln.text])]))
+        source = _source_wrap_width(lines)
+        if source is not None:
+            units0 = _join_source_wrapped(units0, lines, source)
         return _join_drop_caps(units0, lines)
     units: list[Unit] = []
     threshold = None if wrap_width is None else wrap_width * 3 // 4
@@ -196,6 +199,70 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         prev = ln
     flush()
     return _join_drop_caps(tuple(units), lines)
+
+
+_SENTENCE_END = regex.compile(r"[.!?:;…]['\"’”»)]*$")
+_LOWER_START = regex.compile(r"^\p{Ll}")
+# inscriptis marks the items of a nested list with a lowercase "o"
+_O_BULLET = regex.compile(r"^o \S")
+
+
+def _continues(a: Line, b: Line, lower: bool = True) -> bool:
+    """``b`` reads as the next piece of ``a``'s sentence: ``a`` (five words or more) stops
+    mid-sentence and ``b`` goes on directly under it at the same indent, in lowercase unless
+    ``lower`` is false."""
+    return (b.index == a.index + 1 and (not lower or _LOWER_START.match(b.text) is not None)
+            and a.text.count(" ") >= 4 and " " in b.text
+            and _SENTENCE_END.search(a.text) is None and abs(a.indent - b.indent) <= 1
+            and not _BULLET_START.match(b.raw) and _O_BULLET.match(b.text) is None)
+
+
+def _source_wrap_width(lines: Sequence[Line]) -> int | None:
+    """The column at which the page's own HTML source wrapped its paragraphs, or None.
+
+    Some pages keep hard line breaks inside their paragraphs' source, and dumps that keep
+    source breaks (lxml, lynx) print them; the dump as a whole is not wrapped, so
+    ``detect_wrap_width`` finds nothing. Such a page has many lines that stop mid-sentence
+    with the next line going on in lowercase, and those lines end near one column: at least
+    five of them, two thirds within 12 columns below the widest of them (which is at most
+    100 columns wide).
+    """
+    widths = []
+    prev: Line | None = None
+    for ln in lines:
+        if prev is not None and ln.text and prev.text and _continues(prev, ln):
+            widths.append(len(prev.raw.rstrip()) if prev.raw.isascii() else display_width(prev.raw.rstrip()))
+        prev = ln
+    if len(widths) < 5:
+        return None
+    widths.sort()
+    top = widths[-1] if widths[-1] <= 100 else next((w for w in reversed(widths) if w <= 100), 0)
+    near = sum(1 for w in widths if top - 12 <= w <= top)
+    return top if top >= 40 and near * 3 >= len(widths) * 2 else None
+
+
+def _join_source_wrapped(units: tuple[Unit, ...], lines: Sequence[Line], width: int) -> tuple[Unit, ...]:
+    """Join the lines of a paragraph that the page's source wrapped at ``width`` columns: a line
+    that ends within 20 columns of it, stops mid-sentence and is followed by a lowercase
+    continuation takes that continuation into its unit. A continuation in capitals
+    (``… NumPy,`` / ``SciPy and the future …``) is taken after a comma, or after a line of
+    eight words or more that ends in a lowercase word within 8 columns of ``width``."""
+    out: list[Unit] = []
+    for u in units:
+        if out:
+            last = out[-1]
+            a, b = lines[last.last], lines[u.first]
+            wa = len(a.raw.rstrip()) if a.raw.isascii() else display_width(a.raw.rstrip())
+            if width - 20 <= wa <= width and (
+                    _continues(a, b)
+                    or (_continues(a, b, lower=False)
+                        and (a.text.endswith(",") or (wa >= width - 8 and a.text.count(" ") >= 7
+                                                       and a.text[-1:].islower())))):
+                out[-1] = Unit(last.index, last.first, u.last, last.start, u.end, _glue(last.text, u.text),
+                               last.indent)
+                continue
+        out.append(u if u.index == len(out) else u._replace(index=len(out)))
+    return tuple(out)
 
 
 def _join_drop_caps(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit, ...]:
