@@ -86,3 +86,50 @@ def test_a_bad_model_is_a_clear_pack_error(table, message) -> None:
         compile_model(table)
     with pytest.raises(PackError, match=re.escape(message)):
         _engine(table).parse(LIBERATION)
+
+
+COOKIE_THEN_ARTICLE = (
+    "Home\nNews\nSport\n\n"
+    "We use cookies to give you the best experience on our website. By continuing to browse the "
+    "site you agree to our use of cookies and to our privacy policy.\n\n"
+    + "\n".join(f"Section {k}" for k in range(40)) + "\n\n"
+    "Harbour bridge closes after engineers find cracks in its main span\n\n"
+    "March 3, 2022\n\n"
+    "The harbour bridge was closed to traffic on Thursday after engineers found cracks in the steel "
+    "of its main span during a routine inspection, the city council said.\n\n"
+    "Engineers will need at least two weeks to decide whether the bridge can reopen, and ferries "
+    "will run extra services until then, a council spokeswoman said on Thursday.\n\n"
+    "The bridge carries about forty thousand vehicles a day and is the only road link between the "
+    "two halves of the old town, which lies on both banks of the river.\n"
+)
+
+
+def test_candidates_come_from_above_the_bodys_longest_run_too() -> None:
+    # the first body unit is a cookie notice far above the article: the title over the
+    # article's own text is still a candidate, and a date right under it says it is the title
+    from articleparse.model import Label
+
+    page = Engine()._stages(COOKIE_THEN_ARTICLE, lang="en", rank=False)
+    labels = list(page.decoded.labels)
+    title = "Harbour bridge closes after engineers find cracks in its main span"
+    assert articleparse.parse(COOKIE_THEN_ARTICLE).headline == title
+    # as if the decoder had read the cookie notice as the body's first paragraph
+    cookie = next(i for i, u in enumerate(page.units) if u.text.startswith("We use cookies"))
+    assert cookie < [u.text for u in page.units].index(title) - 25
+    labels[cookie] = Label.BODY
+    cands, facts = candidate_facts(page.votes.scores, labels, page.features, 25)
+    texts = [page.units[i].text for i in cands]
+    assert title in texts
+    row = facts[texts.index(title)]
+    assert row["meta_below"] == 1.0 and row["closest_above_meta"] == 1.0 and row["before_main"] == 1.0
+
+
+def test_a_bare_name_right_above_the_text_is_a_candidate() -> None:
+    text = ("Home\nAbout\nContact\n\nBaumgutachten\n\n"
+            "Die Erstellung von Baumgutachten erfordert gleichermaßen Fachwissen und Erfahrung, denn jeder "
+            "Baum ist anders und jeder Standort stellt eigene Anforderungen an die Prüfung.\n\n"
+            "Wir prüfen die Standsicherheit, die Vitalität und den Zustand der Krone und schreiben alles in "
+            "einem Gutachten auf, das auch vor Gericht Bestand hat.\n")
+    page = Engine()._stages(text, lang="de", rank=False)
+    cands, _ = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features, 25)
+    assert "Baumgutachten" in [page.units[i].text for i in cands]

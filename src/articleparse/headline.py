@@ -91,6 +91,15 @@ def _model(model: Any) -> tuple[tuple[str, float, float, float], ...]:
     return hit[1]
 
 
+_NOT_BARE = (Label.BODY,)
+
+
+def _bare_name(f: Features) -> bool:
+    """A short line that can name a page: at most 20 words, two letters or more, and not a
+    comma-separated list (tags, keywords: three commas or more)."""
+    return f.n_words <= 20 and f.text.count(",") < 3 and sum(ch.isalpha() for ch in f.text[:40]) >= 2
+
+
 def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
                     features: Sequence[Features], window: int) -> tuple[list[int], list[dict[str, float]]]:
     """The headline candidates of a decoded page and the named facts of each.
@@ -120,7 +129,7 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
         # a short line right above the text is a candidate even when no rule called it a
         # title: topic pages head their text with a bare name ("Baumgutachten")
         pool.update(i for i in range(max(0, a - _NEAR), a)
-                    if scores[i][_H] > -1 and features[i].n_words <= 20 and labels[i] is not Label.BODY)
+                    if scores[i][_H] > -1 and _bare_name(features[i]) and labels[i] not in _NOT_BARE)
     cands = sorted(pool)
     if current is not None and current not in cands:
         cands.append(current)
