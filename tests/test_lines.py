@@ -101,3 +101,12 @@ def test_paragraphs_wrapped_in_the_page_source_are_joined():
 ])
 def test_lines_without_source_wrapping_stay_apart(text):
     assert len(units(text)) >= 2
+
+
+def test_source_wrapped_lines_printed_with_a_blank_line_between_are_joined():
+    # lxml prints some pages' source breaks inside a paragraph as an empty line
+    spaced = SOURCE_WRAPPED.replace("\n", "\n\n").replace("\n\n\n\n", "\n\n\n")
+    got = [u.text for u in split_units(split_lines(spaced))]
+    assert any(t.startswith("Recent PyPys effort to bring NumPy and the associated fundraiser caused a lot")
+               for t in got)
+    assert got[0] == "Lost in JIT"

@@ -209,9 +209,10 @@ _O_BULLET = regex.compile(r"^o \S")
 
 def _continues(a: Line, b: Line, lower: bool = True) -> bool:
     """``b`` reads as the next piece of ``a``'s sentence: ``a`` (five words or more) stops
-    mid-sentence and ``b`` goes on directly under it at the same indent, in lowercase unless
+    mid-sentence and ``b`` goes on under it (next line, or after one blank line, as lxml prints
+    a source break inside some pages' paragraphs) at the same indent, in lowercase unless
     ``lower`` is false."""
-    return (b.index == a.index + 1 and (not lower or _LOWER_START.match(b.text) is not None)
+    return (b.index - a.index <= 2 and (not lower or _LOWER_START.match(b.text) is not None)
             and a.text.count(" ") >= 4 and " " in b.text
             and _SENTENCE_END.search(a.text) is None and abs(a.indent - b.indent) <= 1
             and not _BULLET_START.match(b.raw) and _O_BULLET.match(b.text) is None)
@@ -230,7 +231,9 @@ def _source_wrap_width(lines: Sequence[Line]) -> int | None:
     widths = []
     prev: Line | None = None
     for ln in lines:
-        if prev is not None and ln.text and prev.text and _continues(prev, ln):
+        if not ln.text:
+            continue
+        if prev is not None and _continues(prev, ln):
             widths.append(len(prev.raw.rstrip()) if prev.raw.isascii() else display_width(prev.raw.rstrip()))
         prev = ln
     if len(widths) < 5:
