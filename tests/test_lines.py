@@ -110,3 +110,15 @@ def test_source_wrapped_lines_printed_with_a_blank_line_between_are_joined():
     assert any(t.startswith("Recent PyPys effort to bring NumPy and the associated fundraiser caused a lot")
                for t in got)
     assert got[0] == "Lost in JIT"
+
+
+def test_w3m_centred_paragraph_lines_join_despite_their_indents():
+    # w3m centres each line of a centred paragraph: the indents differ, the sentence goes on
+    text = ("Opposition to a proposal to remove certain personal data from court records is\n"
+            "        mounting and with good reason. Or good reasons, we should say.\n\n"
+            "A line of its own that is long enough to reach the wrap column of the dump here\n"
+            "        Indented Heading\n")
+    got = units(text, 80)
+    assert got[0] == ("Opposition to a proposal to remove certain personal data from court records is "
+                      "mounting and with good reason. Or good reasons, we should say.")
+    assert got[-1] == "Indented Heading"

@@ -187,7 +187,10 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             and prev is not None
             and current
             and display_width(prev.raw.rstrip()) >= threshold
-            and abs(ln.indent - _body_indent(current)) <= 1
+            # indented like the paragraph, or centred and going on in lowercase: w3m centres
+            # each line of a centred paragraph, so their indents differ
+            and (abs(ln.indent - _body_indent(current)) <= 1
+                 or (_LOWER_START.match(ln.text) is not None and _centred(ln, wrap_width)))
             and (not _BULLET_START.match(ln.raw)
                  # an en or em dash continues the sentence unless the unit is itself a dash item
                  or (_DASH_START.match(ln.raw) is not None and not _BULLET_START.match(current[0].raw)))
@@ -300,6 +303,13 @@ def _join_drop_caps(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Uni
         out.append(u if u.index == len(out) else u._replace(index=len(out)))
         k += 1
     return tuple(out)
+
+
+def _centred(ln: Line, width: int) -> bool:
+    """The line stands in the middle of the wrap width, as w3m prints a centred paragraph."""
+    text = ln.raw.strip()
+    w = len(text) if text.isascii() else display_width(text)
+    return ln.indent > 1 and abs(2 * ln.indent + w - width) <= 6
 
 
 def _body_indent(current: Sequence[Line]) -> int:
