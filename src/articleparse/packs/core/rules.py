@@ -340,7 +340,7 @@ _PREFIX_WORDS = (r"(?:(?:ein|eine|un|una|a|an|blog|artikel|beitrag|interview|kom
                  r"gepostet|gespeichert|erstellt|veröffentlicht|publié|publicado|escrito|scritto|pubblicato|"
                  r"geplaatst|post|author)\s+){0,2}"
                  r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in)?|author|text|texto|interview|escribe)")
-_NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=^(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor))(?=\p{Lu}(?:\p{Ll}|\.)))")
+_NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor))(?=\p{Lu}(?:\p{Ll}|\.)))")
 # "Ein Artikel von", "words written by", "Posted in Politik by": a prefix after a few words
 _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\s+(?=\S)")
 _PREFIX_ALONE = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")\s*:?$")
@@ -352,7 +352,7 @@ _HANDLE_NAME = regex.compile(r"^(?=.*\p{L})(?:[\p{Ll}\p{N}][\p{L}\p{N}._-]{1,30}
 _NAME_TRIM = " |·•∙/,;–—-:()[]\u00a0"
 # where a name stops: a category ("in Politik"), a connector before the date ("am", "on", "le")
 _NAME_END = regex.compile(r"\s+(?:in|unter|under|im|en|dans|em|on|am|um|at|le|el|il|op|à|mit|with|avec|con|com)(?:\s+|$)"
-                          r"|\s*[,;/(]\s*|\s+\d")
+                          r"|\s*[,;/(]\s*|\s+\d|\s+(?:Fotos?|Photos?|Bild(?:er)?|Image)\s*[:©]")
 _SEGMENTS = regex.compile(r"\s*[|·•∙»«]\s*|\s+[-–—/]+\s+|\s*//\s*")
 _TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:um|at|à|alle|a\s+las)$")
 # words of the labels that stand beside dates, never names ("Print Date:", "Stand:")
@@ -362,6 +362,8 @@ comments comment kommentare kommentar schreibe hinterlasse leave reply antworten
 kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría
 last letzte letztes""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
+# a social-media handle after a name: "Eric Levitz@EricLevitz", "Devindra Hardawar, @devindra"
+_AT_HANDLE = regex.compile(r"[\s,]*\S*@[\w-]+(?:\.[\w-]+)+|[\s,]*(?<![\w.])@\w+|(?<=\p{Ll})@\w+")
 _GAP_CHARS = " \u00a0|·•∙-–—/"
 _SET_OFF = "|·•∙-–—/"
 
@@ -545,7 +547,8 @@ _MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
     match=["von Kathrin", "by Danilo Dietsch", "Von: Adrian Padeanu", "Publicado por Alberto González",
            "Gepostet von Katharina Volkwein | Wohnen", "Artikel von Alexa von Heyden", "von Marianne1",
            "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette", "• von Alexander Rosenkranz",
-           "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo"],
+           "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo",
+           "By Eric Levitz@EricLevitz", "Geschrieben vonElisa Marvena", "von Alexander Karper  Foto: © GEPA"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
 )
@@ -555,6 +558,8 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     text = _unmarked(f.text).strip(_NAME_TRIM)
     if _NAME_PREFIX.match(text) is None:
         return 0.0
+    if "@" in text:
+        text = _AT_HANDLE.sub("", text)  # "By Eric Levitz@EricLevitz": the name, then its social-media handle
     segment = _SEGMENTS.split(text, 1)[0]
     m = _NAME_PREFIX.match(segment)
     if m is None:
@@ -656,7 +661,10 @@ def _undoubled(words: list[str]) -> list[str]:
 
 
 def _compute_lone_name(f: Features) -> str | None:
-    text = _unmarked(f.text).rstrip(",; \u00a0")
+    text = _unmarked(f.text)
+    if "@" in text:
+        text = _AT_HANDLE.sub("", text)  # "Devindra Hardawar, @devindra": the name and its handle
+    text = text.rstrip(",; \u00a0")
     if not text[:1].isupper() or text.endswith(":"):
         return None  # "Open Journalism Project:" heads what follows
     half = len(text) // 2
@@ -699,9 +707,13 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     name = _lone_name_text(f)
     if name is None:
         return False
-    # a particle inside a name that starts with a given name is no stop word ("Christoph von Eichhorn")
-    allowed = _LIST_WORDS | _NAME_PARTICLES if _given_name(name) else _LIST_WORDS
-    return not any(t.lower() in ctx.stopwords and t.lower() not in allowed for t in f.tokens)
+    # a particle inside a name that starts with a given name is no stop word ("Christoph von Eichhorn"),
+    # nor is the given name itself ("Will Knight")
+    if _given_name(name):
+        first = name.split(None, 1)[0].lower()
+        return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS | _NAME_PARTICLES
+                       and not (k == 0 and t.lower() == first) for k, t in enumerate(f.tokens))
+    return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS for t in f.tokens)
 
 
 @code_rule(
@@ -710,10 +722,11 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     description="A line that is only a person's name (two or three capitalised words), or a list of names, may be the byline; position decides",
     match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan",
            "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh", "* Hazel Sheffield",
-           "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "Alex Bozarjian Image"],
+           "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "Alex Bozarjian Image",
+           "Devindra Hardawar, @devindra", "Will Knight"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
               "1. Sir Ian McKellen", "Autor Mark Newton", "Enlarge Image", "Open Journalism Project:",
-              "Terms of Use and Privacy Policy"],
+              "Terms of Use and Privacy Policy", "Will Power Now Ends Here", "@devindra"],
 )
 def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return (1.0, Capture({"authors": _lone_name_text(f)})) if _is_lone_name(f, ctx) else 0.0
@@ -798,7 +811,7 @@ def _run_counts(ctx: Context) -> dict[str, int]:
     page_context=False,
     id="core:BY016", label="byline", weight=1.0, max_chars=60,
     description="A line that is only a person's name is surer to be one when its first word is a common given name",
-    match=["Jan Koch", "SVEN MICHAELSEN", "Christoph von Eichhorn", "* Marie Jaster"],
+    match=["Jan Koch", "SVEN MICHAELSEN", "Christoph von Eichhorn", "* Marie Jaster", "Will Knight"],
     no_match=["Grüne Jobs", "Provence Travel Guide", "Jan", "Jan Koch und die Stadt", "Will Power Now Ends Here"],
 )
 def given_name_line(f: Features, ctx: Context) -> float:
