@@ -395,6 +395,8 @@ def _name_list(text: str, ctx: Context) -> str | None:
         names.append(cand)
         if cand != part.strip(_NAME_TRIM):
             break  # the name ended inside this part ("Jane Doe on March 9")
+    if names and all(" " not in n and not _MARKED_HANDLE.search(n) for n in names):
+        return None  # "Von Stubenhockern und Glucken": capitalised words (nouns), not people
     return ", ".join(names) or None
 
 
@@ -550,6 +552,7 @@ _MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
            "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo",
            "By Eric Levitz@EricLevitz", "Geschrieben vonElisa Marvena", "von Alexander Karper  Foto: © GEPA"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
+              "Von Stubenhockern und Glucken",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
 )
 def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
@@ -672,11 +675,27 @@ def _compute_lone_name(f: Features) -> str | None:
         text = text[:half]
     if _NAME_PREFIX.match(text):
         return None  # "Autor Mark Newton": a prefixed byline, read by core:BY014
+    if f.n_words >= 3:
+        # "Richard Adams Education editor", "Brit Weirich (Medizinredakteurin)": the name and the author's role
+        for tail in _ROLE_TAILS:
+            role = tail.search(text)
+            if role and _LONE_NAME.match(text[:role.start()]):
+                return text[:role.start()]
     if _LONE_NAME.match(text) or (f.n_words <= 16 and _NAME_LIST_LINE.match(text)):
         return text
     if (_CAPS_NAME.match(text) or _PARTICLE_NAME.match(text)) and _given_name(text):
         return text  # "SVEN MICHAELSEN", "Christoph von Eichhorn": a given name first
     return None
+
+
+# an author's role after the name: a role word, perhaps after one word ("Education editor"), or a short
+# parenthesis that holds one ("(Medizinredakteurin. M.A.)")
+_ROLES = (r"editor|redakteur(?:in)?|chefredakteur(?:in)?|autor(?:in)?|author|reporter(?:in)?|correspondent|"
+          r"korrespondent(?:in)?|columnist|kolumnist(?:in)?|writer|journalist(?:in)?|redacteur|rédact(?:eur|rice)|"
+          r"redactor(?:a)?|periodista|giornalista|jornalista")
+# (a role word in lower case may follow one word of its own: "Education editor", "senior writer")
+_ROLE_TAILS = (regex.compile(r"\s+\p{L}+\s+(?:" + _ROLES + r")$"), regex.compile(r"\s+(?i:" + _ROLES + r")$"),
+               regex.compile(r"\s+\((?i:[^()]{0,40}?(?:" + _ROLES + r")[^()]{0,60})\)$"))
 
 
 def _load_given_names() -> frozenset[str]:
@@ -709,11 +728,16 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
         return False
     # a particle inside a name that starts with a given name is no stop word ("Christoph von Eichhorn"),
     # nor is the given name itself ("Will Knight")
+    # (only the name's own words count: not those of a role cut off after it)
+    tokens = f.tokens if name == f.text else _NAME_TOKENS.findall(name)
     if _given_name(name):
         first = name.split(None, 1)[0].lower()
         return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS | _NAME_PARTICLES
-                       and not (k == 0 and t.lower() == first) for k, t in enumerate(f.tokens))
-    return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS for t in f.tokens)
+                       and not (k == 0 and t.lower() == first) for k, t in enumerate(tokens))
+    return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS for t in tokens)
+
+
+_NAME_TOKENS = regex.compile(r"\w+")
 
 
 @code_rule(
@@ -723,7 +747,8 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan",
            "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh", "* Hazel Sheffield",
            "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "Alex Bozarjian Image",
-           "Devindra Hardawar, @devindra", "Will Knight"],
+           "Devindra Hardawar, @devindra", "Will Knight", "Richard Adams Education editor",
+           "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", "Harald Bauer Autor"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
               "1. Sir Ian McKellen", "Autor Mark Newton", "Enlarge Image", "Open Journalism Project:",
               "Terms of Use and Privacy Policy", "Will Power Now Ends Here", "@devindra"],
