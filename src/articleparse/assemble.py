@@ -353,7 +353,9 @@ def _pick_byline(labels: Sequence[Label], votes: Any) -> int | None:
     of the headline or hold a name one rule alone vouched for with ``_PICK_INTRODUCED`` ("By Jane
     Doe", "Autor: Anna Schmidt" in an author box far down the page). The strongest wins, less
     ``_BYLINE_DECAY`` per unit of distance from the headline (or the body's first unit); the
-    earlier one on a tie.
+    earlier one on a tie. A candidate whose byline score is not above ``_PICK_MIN_SCORE`` (a
+    name line the decoder took by the headline although the rules do not know it as a name,
+    "Search Submit") is taken only when there is no other.
     """
     n = len(labels)
     anchor = next((i for i in range(n) if labels[i] is Label.HEADLINE),
@@ -373,7 +375,8 @@ def _pick_byline(labels: Sequence[Label], votes: Any) -> int | None:
         elif abs(i - anchor) > _PICK_NEAR and not any(
                 label is Label.BYLINE and v >= _PICK_INTRODUCED for _, label, v in votes.fired[i]):
             continue
-        value = score - _BYLINE_DECAY * abs(i - anchor)
+        # a weak candidate (a lone name the rules do not know as one: "Search Submit") only when there is no other
+        value = (score > _PICK_MIN_SCORE, score - _BYLINE_DECAY * abs(i - anchor))
         if best_value is None or value > best_value:
             best, best_value = i, value
     return best

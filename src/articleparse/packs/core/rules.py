@@ -339,7 +339,7 @@ _PREFIX_WORDS = (r"(?:(?:ein|eine|un|una|a|an|blog|artikel|beitrag|interview|kom
                  r"reportage|analyse|essay|article|story|words|text|written|posted|reported|geschrieben|verfasst|"
                  r"gepostet|gespeichert|erstellt|veröffentlicht|publié|publicado|escrito|scritto|pubblicato|"
                  r"geplaatst|post|author)\s+){0,2}"
-                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in)?|author|text|texto|interview|escribe)")
+                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in|/in|\*in|:in|_in)?|author|text|texto|interview|escribe)")
 _NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor))(?=\p{Lu}(?:\p{Ll}|\.)))")
 # "Ein Artikel von", "words written by", "Posted in Politik by": a prefix after a few words
 _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\s+(?=\S)")
@@ -470,7 +470,7 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr",
            "von Sonia Mevißen Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35",
            "Jacobo Betancur Peláez | Publicado hace 3 horas", "Profilbild MikeNils 18.10.2019, 15:07 Uhr",
-           "1. Januar 2016 von KleineGrüneMonster Ein Kommentar"],
+           "1. Januar 2016 von KleineGrüneMonster Ein Kommentar", "STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
               "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus"],
@@ -509,7 +509,7 @@ def _words_beside_dates(text: str, found: list) -> int:
     return n + len(_WORD.findall(text, pos))
 
 
-_INTRODUCER = regex.compile(r"(?i:\b(?:by|von|vom|par|por|door|autor(?:in)?|author)\b\s*:?\s*)$")
+_INTRODUCER = regex.compile(r"(?i:\b(?:by|von|vom|par|por|door|autor(?:in|/in|\*in|:in|_in)?|author)\b\s*:?\s*)$")
 
 
 def _introduced(text: str, name: str, found: list) -> float:
@@ -550,7 +550,8 @@ _MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
            "Gepostet von Katharina Volkwein | Wohnen", "Artikel von Alexa von Heyden", "von Marianne1",
            "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette", "• von Alexander Rosenkranz",
            "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo",
-           "By Eric Levitz@EricLevitz", "Geschrieben vonElisa Marvena", "von Alexander Karper  Foto: © GEPA"],
+           "By Eric Levitz@EricLevitz", "Geschrieben vonElisa Marvena", "von Alexander Karper  Foto: © GEPA",
+           "AUTOR/IN Julius Richter", "Autor*in: Kim Weber"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
               "Von Stubenhockern und Glucken",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
@@ -759,13 +760,14 @@ def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 
 @code_rule(
     id="core:BY012", label="byline", weight=3.0, max_chars=60,
-    description="The line after a line that is only 'Von', 'By' or 'Autor:' names the author",
+    description="The line after a line that is only 'Von', 'By' or 'Autor:' names the author (one capitalised word only when it is a known given name)",
     match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]},
            {"text": "Ernst Lohoff", "before": ["Disko Von"]},
-           {"text": "Jane Doe", "before": ["Written by"]}],
+           {"text": "Jane Doe", "before": ["Written by"]}, {"text": "Kathrin", "before": ["Von"]},
+           {"text": "MikeNils", "before": ["Von"]}],
     no_match=[{"text": "Thomas Steinberg", "before": ["Home"]}, {"text": "Berlin ist eine Stadt.", "before": ["Von"]},
               {"text": "Thomas Steinberg", "before": ["Er sprach lange davon"]},
-              {"text": "Thomas Steinberg"}],
+              {"text": "Thomas Steinberg"}, {"text": "Meinung", "before": ["Von"]}],
 )
 def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     i = f.index
@@ -778,7 +780,9 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
     words = cand.split()
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
-    if _NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand)):
+    # one capitalised word is a name only when it is a known given name: under a lone 'Von' it is as often a
+    # heading ("Meinung", "Veranstaltung") as a person; a user name ("mh", "MikeNils") is one
+    if ((len(words) >= 2 and _NAME.match(cand)) or (len(words) == 1 and (_HANDLE_NAME.match(cand) or _given_name(cand)))):
         return 1.0, Capture({"authors": cand})
     return 0.0
 
