@@ -804,6 +804,45 @@ def name_beside_date(f: Features, ctx: Context) -> float:
     return 0.0
 
 
+_SEPARATOR_LINE = regex.compile(r"^[\W_]{1,3}$")
+_CAP_PARTS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
+
+
+@code_rule(
+    id="core:BY017", label="byline", weight=2.5, max_chars=32,
+    description="A line that is only a user name (one word of two or three capitalised parts, or with digits, a dot or "
+                "an underscore: 'MikeNils', 'Marianne1') right above or below a line that is mostly a date (a separator "
+                "line between them allowed) is the byline: the name and the date of a post, one to a line",
+    match=[{"text": "MikeNils", "after": ["18.10.2019, 15:07 Uhr"]}, {"text": "HansEhrlich", "after": ["—", "2. Februar 2022"]},
+           {"text": "Marianne1", "before": ["26.09.20"]}],
+    no_match=[{"text": "MikeNils", "after": ["Home"]}, {"text": "Sport", "after": ["15. Oktober 2023"]},
+              {"text": "contact", "after": ["15. Oktober 2023"]},
+              {"text": "TeilenTeilenDrucken", "after": ["15. Oktober 2023"]},
+              {"text": "149", "after": ["18.10.2019, 15:07 Uhr"]}, {"text": "the", "after": ["October 15, 2023"]},
+              {"text": "Jane Doe", "after": ["15. Oktober 2023"]}],
+)
+def user_name_beside_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    if f.n_words != 1:
+        return 0.0
+    cand = _unmarked(f.text).strip(_NAME_TRIM)
+    if not cand or " " in cand or not _HANDLE_NAME.match(cand) or not _name_words([cand], ctx):
+        return 0.0
+    # a user name has digits, a dot or an underscore ("Marianne1", "j.doe") or two or three capitalised parts
+    # ("MikeNils"); a plain word ("Sport", "schließen", "partager") is a button or a heading as often
+    if not _MARKED_HANDLE.search(cand):
+        parts = _CAP_PARTS.findall(cand)
+        if not 2 <= len(parts) <= 3 or len(set(parts)) < len(parts) or "".join(parts) != cand:
+            return 0.0
+    i, n = f.index, len(ctx.features)
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < n and _SEPARATOR_LINE.match(ctx.features[j].text):
+            j += step  # "reineckefuchs", "—", "2. Februar 2022"
+        if 0 <= j < n and _mostly_date(ctx.features[j], ctx):
+            return 1.0, Capture({"authors": cand})
+    return 0.0
+
+
 @code_rule(
     id="core:BY015", label="byline", weight=-2.0, max_chars=40,
     description="A name-shaped line the page repeats four or more times (a run of it counting once) labels teasers (a source, a section), not the article",
