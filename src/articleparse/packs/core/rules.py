@@ -431,8 +431,14 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
             listed = _name_list(cand, ctx)
             if listed and "," in listed:
                 return listed
+    whole = cand
     cand = _NAME_END.split(cand + " ", 1)[0].strip(_NAME_TRIM)
     words = cand.split()
+    if not before_date and len(words) >= 2 and _TAG_LIST.match(whole, len(cand)):
+        # "6. November 2023 Octavius Hallenstein Azad, Bushido, finished": a post's date, author and a list of
+        # categories or tags; the list starts with the word before its first comma
+        words = words[:-1]
+        set_off = True  # "1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen": one word is a name here
     for k, w in enumerate(words):
         # the name ends at a label ("Zuletzt geändert"), a prompt ("Schreibe einen Kommentar"), a count,
         # or a capitalised small word after a name word ("Von Jule Radeck Vom 3. Februar 2022")
@@ -470,7 +476,9 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr",
            "von Sonia Mevißen Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35",
            "Jacobo Betancur Peláez | Publicado hace 3 horas", "Profilbild MikeNils 18.10.2019, 15:07 Uhr",
-           "1. Januar 2016 von KleineGrüneMonster Ein Kommentar", "STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter"],
+           "1. Januar 2016 von KleineGrüneMonster Ein Kommentar", "STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter",
+           "6. November 2023 Octavius Hallenstein Azad, Bushido, finished, Seitenhieb",
+           "1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen, Katzenbeschäftigung"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
               "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus"],
@@ -498,6 +506,8 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 
 
 _WORD = regex.compile(r"\w*\p{L}\w*")
+# a list of two or more categories or tags after a name: ", Bushido, finished" (the first item ends the name)
+_TAG_LIST = regex.compile(r"\s*,\s*[^,|·•]{2,40},\s*\S")
 
 
 def _words_beside_dates(text: str, found: list) -> int:
