@@ -678,7 +678,7 @@ def _compute_lone_name(f: Features) -> str | None:
     text = _unmarked(f.text)
     if "@" in text:
         text = _AT_HANDLE.sub("", text)  # "Devindra Hardawar, @devindra": the name and its handle
-    text = text.rstrip(",; \u00a0")
+    text = text.rstrip(",;|/·•–— \u00a0")  # "Marie Merlet |", "Gunter Frank /": a separator left of the next item
     if not text[:1].isupper() or text.endswith(":"):
         return None  # "Open Journalism Project:" heads what follows
     half = len(text) // 2
@@ -759,7 +759,7 @@ _NAME_TOKENS = regex.compile(r"\w+")
            "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh", "* Hazel Sheffield",
            "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "Alex Bozarjian Image",
            "Devindra Hardawar, @devindra", "Will Knight", "Richard Adams Education editor",
-           "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", "Harald Bauer Autor"],
+           "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", "Harald Bauer Autor", "Marie Merlet |"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
               "1. Sir Ian McKellen", "Autor Mark Newton", "Enlarge Image", "Open Journalism Project:",
               "Terms of Use and Privacy Policy", "Will Power Now Ends Here", "@devindra"],
