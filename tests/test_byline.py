@@ -1,5 +1,7 @@
 """The assembler's byline choice (``assemble._pick_byline``): which line names the article's author."""
 
+import pytest
+
 import articleparse
 from articleparse.assemble import PICK_RULE
 from articleparse.model import Label
@@ -38,3 +40,35 @@ def test_a_picked_line_is_the_only_change():
     changed = [(x.label, y.label) for x, y in zip(before.lines, after.lines) if x.label is not y.label]
     assert changed == [(Label.NAVIGATION, Label.BYLINE)]
     assert before.text == after.text and before.headline == after.headline
+
+
+def _authors_of(line: str, lang: str = "de") -> tuple[str, ...]:
+    """The authors of a page whose only byline candidate is ``line``, right under the headline."""
+    if lang == "en":
+        page = "Home\n\nBridge closes after cracks are found\n\n" + line + "\n\n" + _BODY
+    else:
+        page = ("Home\n\nDie alte Brücke wird geschlossen\n\n" + line + "\n\n"
+                "Der Rat hat am Dienstag beschlossen, die alte Brücke zu schließen, die seit 1931 den Verkehr über den "
+                "Fluss trägt, nachdem Ingenieure Risse in zwei ihrer Pfeiler gefunden hatten.\n")
+    return articleparse.parse(page, lang=lang).authors
+
+
+
+@pytest.mark.parametrize("line, lang, want", [
+    ("By Eric Levitz@EricLevitz", "en", ("Eric Levitz",)),
+    ("Devindra Hardawar, @devindra", "en", ("Devindra Hardawar",)),
+    ("von Alexander Karper  Foto: © GEPA", "de", ("Alexander Karper",)),
+    ("Veröffentlicht vonChris Jung 28. Februar 2016", "de", ("Chris Jung",)),
+    ("von Alexander Karper Barisic:", "de", ("Alexander Karper",)),
+    ("By Evan Halper Staff Writer", "en", ("Evan Halper",)),
+    ("Richard Adams Education editor", "en", ("Richard Adams",)),
+    ("Marie Merlet |", "fr", ("Marie Merlet",)),
+    ("6. November 2023 Octavius Hallenstein Azad, Bushido, finished, Seitenhieb", "de", ("Octavius Hallenstein",)),
+    ("1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen, Katzenbeschäftigung", "de", ("Steffi",)),
+    ("STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter", "de", ("Julius Richter",)),
+    ("Will Knight", "en", ("Will Knight",)),
+    ("Von Stubenhockern und Glucken", "de", ()),
+    ("Powered by Livefyre", "en", ()),
+])
+def test_the_name_in_a_byline_line(line, lang, want):
+    assert _authors_of(line, lang) == want

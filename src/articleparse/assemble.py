@@ -151,12 +151,14 @@ def split_authors(raw: str) -> tuple[str, ...]:
         ('Evan Halper',)
         >>> split_authors("Autor: Rechtsanwalt Sebastian Einbock")
         ('Sebastian Einbock',)
+        >>> split_authors("By Evan Halper Staff Writer")
+        ('Evan Halper',)
     """
     text = _HANDLE.sub("", _BYLINE_PREFIX.sub("", raw.strip().lstrip("/ |•·-–—")))
     text = _GLUED_ROLE.sub(", ", _GLUED_LABEL.sub("", text))
     names: list[str] = []
     for part in _AUTHOR_SPLIT.split(text):
-        part = _trim_name(_LEADING_ROLE.sub("", part.strip(" .:-–—|")))
+        part = _without_trailing_role(_trim_name(_LEADING_ROLE.sub("", part.strip(" .:-–—|"))))
         if not part or not any(c.isalpha() for c in part):
             continue
         if names and not _looks_like_name(part):
@@ -184,6 +186,15 @@ attorney counsel professor fellow researcher manager head deputy associate assis
 team desk agency agencies service services ma phd md jr sr health bureau
 redakteur redakteurin korrespondent korrespondentin autor autorin redaktion
 """.split())
+
+
+def _without_trailing_role(part: str) -> str:
+    """The name without a job title after it: "Evan Halper Staff Writer" -> "Evan Halper" (two name words stay)."""
+    words = part.split()
+    k = len(words)
+    while k > 2 and words[k - 1].strip(".,()").casefold() in _ROLE_WORDS:
+        k -= 1
+    return " ".join(words[:k]) if k < len(words) else part
 
 
 def _looks_like_name(part: str) -> bool:

@@ -584,6 +584,8 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         if listed and "," in listed:
             return 1.0, Capture({"authors": listed})
     words = _undoubled(_NAME_END.split(rest + " ", 1)[0].strip(_NAME_TRIM).split())
+    if len(words) >= 3 and f.text.rstrip().endswith(":") and segment == text:
+        words = words[:-1]  # "von Alexander Karper Barisic:": the word before a colon heads what follows
     cand = " ".join(words)
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
