@@ -158,11 +158,12 @@ def split_authors(raw: str) -> tuple[str, ...]:
     text = _GLUED_ROLE.sub(", ", _GLUED_LABEL.sub("", text))
     names: list[str] = []
     for part in _AUTHOR_SPLIT.split(text):
-        part = _without_trailing_role(_trim_name(_LEADING_ROLE.sub("", part.strip(" .:-–—|"))))
+        part = _trim_name(_LEADING_ROLE.sub("", part.strip(" .:-–—|")))
         if not part or not any(c.isalpha() for c in part):
             continue
         if names and not _looks_like_name(part):
             break  # "Jane Doe, Senior Staff Reporter, ACLU": the rest is her role, not more people
+        part = _without_trailing_role(part)
         if part not in names:
             names.append(part)
     return tuple(names)
@@ -189,12 +190,26 @@ redakteur redakteurin korrespondent korrespondentin autor autorin redaktion
 
 
 def _without_trailing_role(part: str) -> str:
-    """The name without a job title after it: "Evan Halper Staff Writer" -> "Evan Halper" (two name words stay)."""
+    """The name without a job title after it: "Evan Halper Staff Writer" -> "Evan Halper" (two name words stay).
+
+    The title must end in a job noun (writer, reporter, editor ...); "Perry Bacon Jr." and "Teufel Blog
+    Redaktion" keep their last word.
+    """
     words = part.split()
-    k = len(words)
-    while k > 2 and words[k - 1].strip(".,()").casefold() in _ROLE_WORDS:
+    if len(words) < 3 or words[-1].strip(".,()").casefold() not in _JOB_NOUNS:
+        return part
+    k = len(words) - 1
+    while k > 2 and words[k - 1].strip(".,()").casefold() in _JOB_NOUNS | _JOB_MODIFIERS:
         k -= 1
-    return " ".join(words[:k]) if k < len(words) else part
+    return " ".join(words[:k])
+
+
+# the nouns that end a job title after a name, and the words before them ("Senior Staff Writer")
+_JOB_NOUNS = frozenset("writer writers reporter reporters editor editors correspondent correspondents columnist "
+                       "contributor producer photographer intern redakteur redakteurin korrespondent "
+                       "korrespondentin".split())
+_JOB_MODIFIERS = frozenset("staff senior junior chief contributing deputy associate assistant executive managing "
+                           "news features politics business sports science health education".split())
 
 
 def _looks_like_name(part: str) -> bool:
