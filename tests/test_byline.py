@@ -72,3 +72,16 @@ def _authors_of(line: str, lang: str = "de") -> tuple[str, ...]:
 ])
 def test_the_name_in_a_byline_line(line, lang, want):
     assert _authors_of(line, lang) == want
+
+
+def test_a_wrapped_dump_keeps_a_byline_under_a_paragraph_apart():
+    from articleparse.lines import split_lines, split_units
+
+    standfirst = ("In Baden-Württemberg und NRW gibt es erstmals Covid-19-Fälle. Wie Behörden die\n"
+                  "Ausbreitung verhindern wollen und wie man sich schützen kann, eine FAQ, so lang wie es geht.\n")
+    units = split_units(split_lines(standfirst + "von Lars Fischer und Alina Schadwinkel\n\nLaden...\n"), 80)
+    assert [u.text for u in units][1:] == ["von Lars Fischer und Alina Schadwinkel", "Laden..."]
+    # the last line of a sentence that happens to start with 'by' is still the paragraph's
+    sentence = "The report that the council published on Tuesday was written over many months\nby Jane Doe.\n"
+    assert [u.text for u in split_units(split_lines(sentence), 80)] == [
+        "The report that the council published on Tuesday was written over many months by Jane Doe."]

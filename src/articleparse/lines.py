@@ -33,6 +33,9 @@ _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{La
 _BULLET_START = regex.compile(r"^\s*(?:[*+•·▪◦‣○●■□–—-]|\d{1,3}[.)])\s")
 # a dash that w3m moved to the next line of a wrapped sentence ("… Tritt\n– aber auch …")
 _DASH_START = regex.compile(r"^\s*[–—]\s")
+# a byline printed under a paragraph: "von Lars Fischer und Alina Schadwinkel", "By Jose de la Cruz"
+_BYLINE_START = regex.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|DOOR)\s+\p{Lu}")
+_SENTENCE_END = regex.compile(r"[.!?…:;,]\W*$")
 
 
 class Line(NamedTuple):
@@ -170,7 +173,8 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         current.clear()
 
     prev: Line | None = None
-    for ln in lines:
+    n = len(lines)
+    for k, ln in enumerate(lines):
         if not ln.text:
             flush()
             prev = None
@@ -180,6 +184,7 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             and prev is not None
             and current
             and display_width(prev.raw.rstrip()) >= threshold
+            and not _byline_under(ln, lines[k + 1] if k + 1 < n else None)
             and abs(ln.indent - _body_indent(current)) <= 1
             and (not _BULLET_START.match(ln.raw)
                  # an en or em dash continues the sentence unless the unit is itself a dash item
@@ -192,6 +197,14 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         prev = ln
     flush()
     return tuple(units)
+
+
+def _byline_under(ln: Line, following: Line | None) -> bool:
+    """``ln`` is a byline printed right under a paragraph, not the paragraph's last line: it opens with
+    'By', 'Von', 'Par', 'Por' or 'Door' and a capital, has at most six words and no sentence end, and ends
+    its block (a blank line or the end of the dump follows)."""
+    return (_BYLINE_START.match(ln.text) is not None and (following is None or not following.text)
+            and len(ln.text.split()) <= 6 and _SENTENCE_END.search(ln.text) is None)
 
 
 def _body_indent(current: Sequence[Line]) -> int:
