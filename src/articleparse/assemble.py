@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from .decoder import LABEL_INDEX, Decoded, Zone
+from .decoder import LABEL_INDEX, Decoded, Zone, confidence
 from .features import Features
 from .lines import Line, Unit
 from .model import (
@@ -69,8 +69,20 @@ def empty_article(lines: Sequence[Line], fmt: str, language: str | None) -> Arti
 #: The rule id a line lists when the headline ranker, not the decoder, made it the headline.
 RANK_RULE = "rank:headline"
 
+#: The rule id a line lists when the assembler, not the decoder, made it the byline (see ``_pick_byline``).
+PICK_RULE = "pick:byline"
+
 #: How much byline evidence one unit of distance from the headline costs when choosing the byline.
-_BYLINE_DECAY = 0.15
+_BYLINE_DECAY = 0.1
+#: A line the decoder labelled otherwise is a byline candidate when its byline score is above this ...
+_PICK_MIN_SCORE = 0.9
+#: ... and it stands within this many units of the headline ...
+_PICK_NEAR = 10
+#: ... or one rule alone voted byline with at least this much: a name introduced by 'By', 'Von', 'Autor:'
+_PICK_INTRODUCED = 3.0
+#: Labels whose lines never give up their label to a byline: the article's own text and title. (A date
+#: line gives the byline only when its rules captured a name; it keeps its label.)
+_PICK_KEEP = frozenset((Label.BODY, Label.HEADLINE, Label.STANDFIRST))
 
 
 # a breadcrumb trail run into the title: "Forum>iPhone>Title", "Home › News › Title"
@@ -139,6 +151,8 @@ def split_authors(raw: str) -> tuple[str, ...]:
         ('Evan Halper',)
         >>> split_authors("Autor: Rechtsanwalt Sebastian Einbock")
         ('Sebastian Einbock',)
+        >>> split_authors("By Evan Halper Staff Writer")
+        ('Evan Halper',)
     """
     text = _HANDLE.sub("", _BYLINE_PREFIX.sub("", raw.strip().lstrip("/ |•·-–—")))
     text = _GLUED_ROLE.sub(", ", _GLUED_LABEL.sub("", text))
@@ -149,6 +163,7 @@ def split_authors(raw: str) -> tuple[str, ...]:
             continue
         if names and not _looks_like_name(part):
             break  # "Jane Doe, Senior Staff Reporter, ACLU": the rest is her role, not more people
+        part = _without_trailing_role(part)
         if part not in names:
             names.append(part)
     return tuple(names)
@@ -172,6 +187,29 @@ attorney counsel professor fellow researcher manager head deputy associate assis
 team desk agency agencies service services ma phd md jr sr health bureau
 redakteur redakteurin korrespondent korrespondentin autor autorin redaktion
 """.split())
+
+
+def _without_trailing_role(part: str) -> str:
+    """The name without a job title after it: "Evan Halper Staff Writer" -> "Evan Halper" (two name words stay).
+
+    The title must end in a job noun (writer, reporter, editor ...); "Perry Bacon Jr." and "Teufel Blog
+    Redaktion" keep their last word.
+    """
+    words = part.split()
+    if len(words) < 3 or words[-1].strip(".,()").casefold() not in _JOB_NOUNS:
+        return part
+    k = len(words) - 1
+    while k > 2 and words[k - 1].strip(".,()").casefold() in _JOB_NOUNS | _JOB_MODIFIERS:
+        k -= 1
+    return " ".join(words[:k])
+
+
+# the nouns that end a job title after a name, and the words before them ("Senior Staff Writer")
+_JOB_NOUNS = frozenset("writer writers reporter reporters editor editors correspondent correspondents columnist "
+                       "contributor producer photographer intern redakteur redakteurin korrespondent "
+                       "korrespondentin".split())
+_JOB_MODIFIERS = frozenset("staff senior junior chief contributing deputy associate assistant executive managing "
+                           "news features politics business sports science health education".split())
 
 
 def _looks_like_name(part: str) -> bool:
@@ -223,6 +261,10 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     labels = decoded.labels
     zones = decoded.zones
     n = len(units)
+    chosen = _pick_byline(labels, votes)
+    picked = chosen if chosen is not None and labels[chosen] not in (Label.BYLINE, Label.DATE) else None
+    if picked is not None:
+        labels = labels[:picked] + (Label.BYLINE,) + labels[picked + 1:]
 
     # ---- per-line labels, with the rules that voted for the chosen label
     unit_rules: list[tuple[str, ...]] = []
@@ -233,6 +275,12 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     if decoded.ranked is not None:
         # the headline ranker overrode the decoder's choice: say so on the line
         unit_rules[decoded.ranked] = unit_rules[decoded.ranked] + (RANK_RULE,)
+    confidence_of = decoded.confidence
+    if picked is not None:
+        # the byline was taken from a line the decoder labelled otherwise: say so on the line
+        unit_rules[picked] = unit_rules[picked] + (PICK_RULE,)
+        confidence_of = list(confidence_of)
+        confidence_of[picked] = confidence(votes.scores[picked], LABEL_INDEX[Label.BYLINE])
     labelled: list[LabeledLine] = []
     owner: list[int | None] = [None] * len(lines)
     for u in units:
@@ -240,13 +288,12 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
             owner[k] = u.index
     trusted = LabeledLine._trusted
     blank = Label.BLANK
-    confidence = decoded.confidence
     for ln in lines:
         i = owner[ln.index]
         if i is None:
             labelled.append(trusted(ln.index, (ln.start, ln.end), blank, 1.0, ()))
         else:
-            labelled.append(trusted(ln.index, (ln.start, ln.end), labels[i], confidence[i], unit_rules[i]))
+            labelled.append(trusted(ln.index, (ln.start, ln.end), labels[i], confidence_of[i], unit_rules[i]))
 
     # ---- header fields
     headline = None
@@ -270,16 +317,9 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
             minutes = _captured(votes.matches[i], "minutes")
             if minutes:
                 reading_time = int(minutes[0])
-    # a date line often names the author too ("Bettina Kugler 19.10.2019, 05:00 Uhr")
-    byline_units = [i for i in range(n) if labels[i] is Label.BYLINE
-                    or (labels[i] is Label.DATE and _captured(votes.matches[i], "authors"))]
-    if byline_units:
-        # the article's own byline: the strongest, less a little for each unit away from the headline
-        anchor = next((i for i in range(n) if labels[i] is Label.HEADLINE),
-                      next((i for i in range(n) if labels[i] is Label.BODY), 0))
-        by = LABEL_INDEX[Label.BYLINE]
-        i = max(byline_units, key=lambda k: (votes.scores[k][by] - _BYLINE_DECAY * abs(k - anchor), -k))
-        byline = _byline(source, units[i], features[i].text, votes.matches[i])
+    # the article's own byline (chosen by _pick_byline at the start)
+    if chosen is not None:
+        byline = _byline(source, units[chosen], features[chosen].text, votes.matches[chosen])
     if source_credit is None:
         for i in range(n):
             if zones[i] in _HEADER_ZONES:
@@ -327,6 +367,45 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
                   agency=agency, dateline=dateline, format=fmt),
         lines=tuple(labelled),
     )
+
+
+def _pick_byline(labels: Sequence[Label], votes: Any) -> int | None:
+    """The unit that holds the article's byline, or None.
+
+    The candidates are the units labelled ``byline``, the units labelled ``date`` whose rules
+    captured a name ("Bettina Kugler 19.10.2019, 05:00 Uhr"), and the units the decoder
+    labelled otherwise (navigation, a teaser, a footer: not body, headline or standfirst) whose
+    byline score is above ``_PICK_MIN_SCORE`` and that either stand within ``_PICK_NEAR`` units
+    of the headline or hold a name one rule alone vouched for with ``_PICK_INTRODUCED`` ("By Jane
+    Doe", "Autor: Anna Schmidt" in an author box far down the page). The strongest wins, less
+    ``_BYLINE_DECAY`` per unit of distance from the headline (or the body's first unit); the
+    earlier one on a tie. A candidate whose byline score is not above ``_PICK_MIN_SCORE`` (a
+    name line the decoder took by the headline although the rules do not know it as a name,
+    "Search Submit") is taken only when there is no other.
+    """
+    n = len(labels)
+    anchor = next((i for i in range(n) if labels[i] is Label.HEADLINE),
+                  next((i for i in range(n) if labels[i] is Label.BODY), 0))
+    by = LABEL_INDEX[Label.BYLINE]
+    best, best_value = None, None
+    for i in range(n):
+        lb = labels[i]
+        score = votes.scores[i][by]
+        if lb is Label.BYLINE or (lb is Label.DATE and _captured(votes.matches[i], "authors")):
+            pass
+        elif lb in _PICK_KEEP or score <= _PICK_MIN_SCORE:
+            continue
+        elif lb is Label.DATE:
+            # a date line whose rules captured no name stays a date line
+            continue
+        elif abs(i - anchor) > _PICK_NEAR and not any(
+                label is Label.BYLINE and v >= _PICK_INTRODUCED for _, label, v in votes.fired[i]):
+            continue
+        # a weak candidate (a lone name the rules do not know as one: "Search Submit") only when there is no other
+        value = (score > _PICK_MIN_SCORE, score - _BYLINE_DECAY * abs(i - anchor))
+        if best_value is None or value > best_value:
+            best, best_value = i, value
+    return best
 
 
 def _byline(source: str, unit: Unit, text: str, matches: dict[str, Any]) -> Byline:

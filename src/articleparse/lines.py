@@ -36,6 +36,9 @@ _DASH_START = regex.compile(r"^\s*[–—]\s")
 # a drop cap: the first letter of a paragraph set apart in large type, which a renderer prints
 # on a line of its own ("E" then "xercice: après avoir ..."); the next line goes on in lowercase
 _DROP_CAP_REST = regex.compile(r"^\p{Ll}\p{L}*[\p{L}\p{P}]?\s")
+# a byline printed under a paragraph: "von Lars Fischer und Alina Schadwinkel", "By Jose de la Cruz"
+_BYLINE_START = regex.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|DOOR)\s+\p{Lu}")
+_SENTENCE_END = regex.compile(r"[.!?…:;,]\W*$")
 
 
 class Line(NamedTuple):
@@ -177,7 +180,8 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         current.clear()
 
     prev: Line | None = None
-    for ln in lines:
+    n = len(lines)
+    for k, ln in enumerate(lines):
         if not ln.text:
             flush()
             prev = None
@@ -187,6 +191,7 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             and prev is not None
             and current
             and display_width(prev.raw.rstrip()) >= threshold
+            and not _byline_under(ln, lines[k + 1] if k + 1 < n else None)
             # indented like the paragraph, or centred and going on in lowercase: w3m centres
             # each line of a centred paragraph, so their indents differ
             and (abs(ln.indent - _body_indent(current)) <= 1
@@ -204,7 +209,7 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
     return _join_drop_caps(tuple(units), lines)
 
 
-_SENTENCE_END = regex.compile(r"[.!?:;…]['\"’”»)]*$")
+_FULL_STOP_END = regex.compile(r"[.!?:;…]['\"’”»)]*$")
 _LOWER_START = regex.compile(r"^\p{Ll}")
 # inscriptis marks the items of a nested list with a lowercase "o"
 _O_BULLET = regex.compile(r"^o \S")
@@ -217,7 +222,7 @@ def _continues(a: Line, b: Line, lower: bool = True) -> bool:
     ``lower`` is false."""
     return (b.index - a.index <= 2 and (not lower or _LOWER_START.match(b.text) is not None)
             and a.text.count(" ") >= 4 and " " in b.text
-            and _SENTENCE_END.search(a.text) is None and abs(a.indent - b.indent) <= 1
+            and _FULL_STOP_END.search(a.text) is None and abs(a.indent - b.indent) <= 1
             and not _BULLET_START.match(b.raw) and _O_BULLET.match(b.text) is None)
 
 
@@ -310,6 +315,14 @@ def _centred(ln: Line, width: int) -> bool:
     text = ln.raw.strip()
     w = len(text) if text.isascii() else display_width(text)
     return ln.indent > 1 and abs(2 * ln.indent + w - width) <= 6
+
+
+def _byline_under(ln: Line, following: Line | None) -> bool:
+    """``ln`` is a byline printed right under a paragraph, not the paragraph's last line: it opens with
+    'By', 'Von', 'Par', 'Por' or 'Door' and a capital, has at most six words and no sentence end, and ends
+    its block (a blank line or the end of the dump follows)."""
+    return (_BYLINE_START.match(ln.text) is not None and (following is None or not following.text)
+            and len(ln.text.split()) <= 6 and _SENTENCE_END.search(ln.text) is None)
 
 
 def _body_indent(current: Sequence[Line]) -> int:

@@ -339,8 +339,8 @@ _PREFIX_WORDS = (r"(?:(?:ein|eine|un|una|a|an|blog|artikel|beitrag|interview|kom
                  r"reportage|analyse|essay|article|story|words|text|written|posted|reported|geschrieben|verfasst|"
                  r"gepostet|gespeichert|erstellt|veröffentlicht|publié|publicado|escrito|scritto|pubblicato|"
                  r"geplaatst|post|author)\s+){0,2}"
-                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in)?|author|text|texto|interview|escribe)")
-_NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=^(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor))(?=\p{Lu}(?:\p{Ll}|\.)))")
+                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in|/in|\*in|:in|_in)?|author|text|texto|interview|escribe)")
+_NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor))(?=\p{Lu}(?:\p{Ll}|\.)))")
 # "Ein Artikel von", "words written by", "Posted in Politik by": a prefix after a few words
 _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\s+(?=\S)")
 _PREFIX_ALONE = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")\s*:?$")
@@ -352,7 +352,7 @@ _HANDLE_NAME = regex.compile(r"^(?=.*\p{L})(?:[\p{Ll}\p{N}][\p{L}\p{N}._-]{1,30}
 _NAME_TRIM = " |·•∙/,;–—-:()[]\u00a0"
 # where a name stops: a category ("in Politik"), a connector before the date ("am", "on", "le")
 _NAME_END = regex.compile(r"\s+(?:in|unter|under|im|en|dans|em|on|am|um|at|le|el|il|op|à|mit|with|avec|con|com)(?:\s+|$)"
-                          r"|\s*[,;/(]\s*|\s+\d")
+                          r"|\s*[,;/(]\s*|\s+\d|\s+(?:Fotos?|Photos?|Bild(?:er)?|Image)\s*[:©]")
 _SEGMENTS = regex.compile(r"\s*[|·•∙»«]\s*|\s+[-–—/]+\s+|\s*//\s*")
 _TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:um|at|à|alle|a\s+las)$")
 # words of the labels that stand beside dates, never names ("Print Date:", "Stand:")
@@ -362,6 +362,8 @@ comments comment kommentare kommentar schreibe hinterlasse leave reply antworten
 kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría
 last letzte letztes""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
+# a social-media handle after a name: "Eric Levitz@EricLevitz", "Devindra Hardawar, @devindra"
+_AT_HANDLE = regex.compile(r"[\s,]*\S*@[\w-]+(?:\.[\w-]+)+|[\s,]*(?<![\w.])@\w+|(?<=\p{Ll})@\w+")
 _GAP_CHARS = " \u00a0|·•∙-–—/"
 _SET_OFF = "|·•∙-–—/"
 
@@ -393,6 +395,8 @@ def _name_list(text: str, ctx: Context) -> str | None:
         names.append(cand)
         if cand != part.strip(_NAME_TRIM):
             break  # the name ended inside this part ("Jane Doe on March 9")
+    if names and all(" " not in n and not _MARKED_HANDLE.search(n) for n in names):
+        return None  # "Von Stubenhockern und Glucken": capitalised words (nouns), not people
     return ", ".join(names) or None
 
 
@@ -427,8 +431,14 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
             listed = _name_list(cand, ctx)
             if listed and "," in listed:
                 return listed
+    whole = cand
     cand = _NAME_END.split(cand + " ", 1)[0].strip(_NAME_TRIM)
     words = cand.split()
+    if not before_date and len(words) >= 2 and _TAG_LIST.match(whole, len(cand)):
+        # "6. November 2023 Octavius Hallenstein Azad, Bushido, finished": a post's date, author and a list of
+        # categories or tags; the list starts with the word before its first comma
+        words = words[:-1]
+        set_off = True  # "1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen": one word is a name here
     for k, w in enumerate(words):
         # the name ends at a label ("Zuletzt geändert"), a prompt ("Schreibe einen Kommentar"), a count,
         # or a capitalised small word after a name word ("Von Jule Radeck Vom 3. Februar 2022")
@@ -466,7 +476,9 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr",
            "von Sonia Mevißen Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35",
            "Jacobo Betancur Peláez | Publicado hace 3 horas", "Profilbild MikeNils 18.10.2019, 15:07 Uhr",
-           "1. Januar 2016 von KleineGrüneMonster Ein Kommentar"],
+           "1. Januar 2016 von KleineGrüneMonster Ein Kommentar", "STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter",
+           "6. November 2023 Octavius Hallenstein Azad, Bushido, finished, Seitenhieb",
+           "1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen, Katzenbeschäftigung"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
               "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus"],
@@ -494,6 +506,8 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 
 
 _WORD = regex.compile(r"\w*\p{L}\w*")
+# a list of two or more categories or tags after a name: ", Bushido, finished" (the first item ends the name)
+_TAG_LIST = regex.compile(r"\s*,\s*[^,|·•]{2,40},\s*\S")
 
 
 def _words_beside_dates(text: str, found: list) -> int:
@@ -505,7 +519,7 @@ def _words_beside_dates(text: str, found: list) -> int:
     return n + len(_WORD.findall(text, pos))
 
 
-_INTRODUCER = regex.compile(r"(?i:\b(?:by|von|vom|par|por|door|autor(?:in)?|author)\b\s*:?\s*)$")
+_INTRODUCER = regex.compile(r"(?i:\b(?:by|von|vom|par|por|door|autor(?:in|/in|\*in|:in|_in)?|author)\b\s*:?\s*)$")
 
 
 def _introduced(text: str, name: str, found: list) -> float:
@@ -545,8 +559,11 @@ _MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
     match=["von Kathrin", "by Danilo Dietsch", "Von: Adrian Padeanu", "Publicado por Alberto González",
            "Gepostet von Katharina Volkwein | Wohnen", "Artikel von Alexa von Heyden", "von Marianne1",
            "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette", "• von Alexander Rosenkranz",
-           "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo"],
+           "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo",
+           "By Eric Levitz@EricLevitz", "Geschrieben vonElisa Marvena", "von Alexander Karper  Foto: © GEPA",
+           "AUTOR/IN Julius Richter", "Autor*in: Kim Weber"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
+              "Von Stubenhockern und Glucken",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
 )
 def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
@@ -555,6 +572,8 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     text = _unmarked(f.text).strip(_NAME_TRIM)
     if _NAME_PREFIX.match(text) is None:
         return 0.0
+    if "@" in text:
+        text = _AT_HANDLE.sub("", text)  # "By Eric Levitz@EricLevitz": the name, then its social-media handle
     segment = _SEGMENTS.split(text, 1)[0]
     m = _NAME_PREFIX.match(segment)
     if m is None:
@@ -565,6 +584,8 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         if listed and "," in listed:
             return 1.0, Capture({"authors": listed})
     words = _undoubled(_NAME_END.split(rest + " ", 1)[0].strip(_NAME_TRIM).split())
+    if len(words) >= 3 and f.text.rstrip().endswith(":") and segment == text:
+        words = words[:-1]  # "von Alexander Karper Barisic:": the word before a colon heads what follows
     cand = " ".join(words)
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
@@ -656,7 +677,10 @@ def _undoubled(words: list[str]) -> list[str]:
 
 
 def _compute_lone_name(f: Features) -> str | None:
-    text = _unmarked(f.text).rstrip(",; \u00a0")
+    text = _unmarked(f.text)
+    if "@" in text:
+        text = _AT_HANDLE.sub("", text)  # "Devindra Hardawar, @devindra": the name and its handle
+    text = text.rstrip(",;|/·•–— \u00a0")  # "Marie Merlet |", "Gunter Frank /": a separator left of the next item
     if not text[:1].isupper() or text.endswith(":"):
         return None  # "Open Journalism Project:" heads what follows
     half = len(text) // 2
@@ -664,11 +688,27 @@ def _compute_lone_name(f: Features) -> str | None:
         text = text[:half]
     if _NAME_PREFIX.match(text):
         return None  # "Autor Mark Newton": a prefixed byline, read by core:BY014
+    if f.n_words >= 3:
+        # "Richard Adams Education editor", "Brit Weirich (Medizinredakteurin)": the name and the author's role
+        for tail in _ROLE_TAILS:
+            role = tail.search(text)
+            if role and _LONE_NAME.match(text[:role.start()]):
+                return text[:role.start()]
     if _LONE_NAME.match(text) or (f.n_words <= 16 and _NAME_LIST_LINE.match(text)):
         return text
     if (_CAPS_NAME.match(text) or _PARTICLE_NAME.match(text)) and _given_name(text):
         return text  # "SVEN MICHAELSEN", "Christoph von Eichhorn": a given name first
     return None
+
+
+# an author's role after the name: a role word, perhaps after one word ("Education editor"), or a short
+# parenthesis that holds one ("(Medizinredakteurin. M.A.)")
+_ROLES = (r"editor|redakteur(?:in)?|chefredakteur(?:in)?|autor(?:in)?|author|reporter(?:in)?|correspondent|"
+          r"korrespondent(?:in)?|columnist|kolumnist(?:in)?|writer|journalist(?:in)?|redacteur|rédact(?:eur|rice)|"
+          r"redactor(?:a)?|periodista|giornalista|jornalista")
+# (a role word in lower case may follow one word of its own: "Education editor", "senior writer")
+_ROLE_TAILS = (regex.compile(r"\s+\p{L}+\s+(?:" + _ROLES + r")$"), regex.compile(r"\s+(?i:" + _ROLES + r")$"),
+               regex.compile(r"\s+\((?i:[^()]{0,40}?(?:" + _ROLES + r")[^()]{0,60})\)$"))
 
 
 def _load_given_names() -> frozenset[str]:
@@ -699,9 +739,18 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     name = _lone_name_text(f)
     if name is None:
         return False
-    # a particle inside a name that starts with a given name is no stop word ("Christoph von Eichhorn")
-    allowed = _LIST_WORDS | _NAME_PARTICLES if _given_name(name) else _LIST_WORDS
-    return not any(t.lower() in ctx.stopwords and t.lower() not in allowed for t in f.tokens)
+    # a particle inside a name that starts with a given name is no stop word ("Christoph von Eichhorn"),
+    # nor is the given name itself ("Will Knight")
+    # (only the name's own words count: not those of a role cut off after it)
+    tokens = f.tokens if name == f.text else _NAME_TOKENS.findall(name)
+    if _given_name(name):
+        first = name.split(None, 1)[0].lower()
+        return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS | _NAME_PARTICLES
+                       and not (k == 0 and t.lower() == first) for k, t in enumerate(tokens))
+    return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS for t in tokens)
+
+
+_NAME_TOKENS = regex.compile(r"\w+")
 
 
 @code_rule(
@@ -710,10 +759,12 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     description="A line that is only a person's name (two or three capitalised words), or a list of names, may be the byline; position decides",
     match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan",
            "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh", "* Hazel Sheffield",
-           "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "Alex Bozarjian Image"],
+           "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "Alex Bozarjian Image",
+           "Devindra Hardawar, @devindra", "Will Knight", "Richard Adams Education editor",
+           "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", "Harald Bauer Autor", "Marie Merlet |"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
               "1. Sir Ian McKellen", "Autor Mark Newton", "Enlarge Image", "Open Journalism Project:",
-              "Terms of Use and Privacy Policy"],
+              "Terms of Use and Privacy Policy", "Will Power Now Ends Here", "@devindra"],
 )
 def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return (1.0, Capture({"authors": _lone_name_text(f)})) if _is_lone_name(f, ctx) else 0.0
@@ -721,13 +772,14 @@ def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 
 @code_rule(
     id="core:BY012", label="byline", weight=3.0, max_chars=60,
-    description="The line after a line that is only 'Von', 'By' or 'Autor:' names the author",
+    description="The line after a line that is only 'Von', 'By' or 'Autor:' names the author (one capitalised word only when it is a known given name)",
     match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]},
            {"text": "Ernst Lohoff", "before": ["Disko Von"]},
-           {"text": "Jane Doe", "before": ["Written by"]}],
+           {"text": "Jane Doe", "before": ["Written by"]}, {"text": "Kathrin", "before": ["Von"]},
+           {"text": "MikeNils", "before": ["Von"]}],
     no_match=[{"text": "Thomas Steinberg", "before": ["Home"]}, {"text": "Berlin ist eine Stadt.", "before": ["Von"]},
               {"text": "Thomas Steinberg", "before": ["Er sprach lange davon"]},
-              {"text": "Thomas Steinberg"}],
+              {"text": "Thomas Steinberg"}, {"text": "Meinung", "before": ["Von"]}],
 )
 def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     i = f.index
@@ -740,7 +792,9 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
     words = cand.split()
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
-    if _NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand)):
+    # one capitalised word is a name only when it is a known given name: under a lone 'Von' it is as often a
+    # heading ("Meinung", "Veranstaltung") as a person; a user name ("mh", "MikeNils") is one
+    if ((len(words) >= 2 and _NAME.match(cand)) or (len(words) == 1 and (_HANDLE_NAME.match(cand) or _given_name(cand)))):
         return 1.0, Capture({"authors": cand})
     return 0.0
 
@@ -759,6 +813,45 @@ def name_beside_date(f: Features, ctx: Context) -> float:
     for j in (i - 1, i + 1):
         if 0 <= j < len(ctx.features) and _mostly_date(ctx.features[j], ctx):
             return 1.0
+    return 0.0
+
+
+_SEPARATOR_LINE = regex.compile(r"^[\W_]{1,3}$")
+_CAP_PARTS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
+
+
+@code_rule(
+    id="core:BY017", label="byline", weight=2.5, max_chars=32,
+    description="A line that is only a user name (one word of two or three capitalised parts, or with digits, a dot or "
+                "an underscore: 'MikeNils', 'Marianne1') right above or below a line that is mostly a date (a separator "
+                "line between them allowed) is the byline: the name and the date of a post, one to a line",
+    match=[{"text": "MikeNils", "after": ["18.10.2019, 15:07 Uhr"]}, {"text": "HansEhrlich", "after": ["—", "2. Februar 2022"]},
+           {"text": "Marianne1", "before": ["26.09.20"]}],
+    no_match=[{"text": "MikeNils", "after": ["Home"]}, {"text": "Sport", "after": ["15. Oktober 2023"]},
+              {"text": "contact", "after": ["15. Oktober 2023"]},
+              {"text": "TeilenTeilenDrucken", "after": ["15. Oktober 2023"]},
+              {"text": "149", "after": ["18.10.2019, 15:07 Uhr"]}, {"text": "the", "after": ["October 15, 2023"]},
+              {"text": "Jane Doe", "after": ["15. Oktober 2023"]}],
+)
+def user_name_beside_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    if f.n_words != 1:
+        return 0.0
+    cand = _unmarked(f.text).strip(_NAME_TRIM)
+    if not cand or " " in cand or not _HANDLE_NAME.match(cand) or not _name_words([cand], ctx):
+        return 0.0
+    # a user name has digits, a dot or an underscore ("Marianne1", "j.doe") or two or three capitalised parts
+    # ("MikeNils"); a plain word ("Sport", "schließen", "partager") is a button or a heading as often
+    if not _MARKED_HANDLE.search(cand):
+        parts = _CAP_PARTS.findall(cand)
+        if not 2 <= len(parts) <= 3 or len(set(parts)) < len(parts) or "".join(parts) != cand:
+            return 0.0
+    i, n = f.index, len(ctx.features)
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < n and _SEPARATOR_LINE.match(ctx.features[j].text):
+            j += step  # "reineckefuchs", "—", "2. Februar 2022"
+        if 0 <= j < n and _mostly_date(ctx.features[j], ctx):
+            return 1.0, Capture({"authors": cand})
     return 0.0
 
 
@@ -798,7 +891,7 @@ def _run_counts(ctx: Context) -> dict[str, int]:
     page_context=False,
     id="core:BY016", label="byline", weight=1.0, max_chars=60,
     description="A line that is only a person's name is surer to be one when its first word is a common given name",
-    match=["Jan Koch", "SVEN MICHAELSEN", "Christoph von Eichhorn", "* Marie Jaster"],
+    match=["Jan Koch", "SVEN MICHAELSEN", "Christoph von Eichhorn", "* Marie Jaster", "Will Knight"],
     no_match=["Grüne Jobs", "Provence Travel Guide", "Jan", "Jan Koch und die Stadt", "Will Power Now Ends Here"],
 )
 def given_name_line(f: Features, ctx: Context) -> float:

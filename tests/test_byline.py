@@ -1,0 +1,87 @@
+"""The assembler's byline choice (``assemble._pick_byline``): which line names the article's author."""
+
+import pytest
+
+import articleparse
+from articleparse.assemble import PICK_RULE
+from articleparse.model import Label
+
+_BODY = ("The council voted on Tuesday to close the old river bridge, which has carried traffic over the water "
+         "since 1931, after engineers found cracks in two of its piers.\n\n"
+         "Lorries will have to use the ring road from Monday, the council said in a statement on its website.\n\n"
+         "Work on the piers is expected to last until the summer, and the cost has not yet been set, officials said.\n\n")
+_MENU = "".join(f"{w}\n\n" for w in ("Home", "News", "Sport", "Weather", "Contact", "Jobs", "Events", "About us",
+                                      "Archive", "Shop", "Login", "Help"))
+
+
+def _page(tail: str) -> str:
+    return "Home\n\nBridge closes after cracks are found\n\n" + _BODY + "Related stories\n\n" + _MENU + tail + "\n\nHome\n"
+
+
+def test_an_introduced_name_far_below_the_article_is_its_byline():
+    # 'Author Jane Doe' stands 17 units under the headline, amid a menu the decoder reads as navigation
+    a = articleparse.parse(_page("Author Jane Doe"))
+    assert a.authors == ("Jane Doe",)
+    [line] = [ln for ln in a.lines if ln.label is Label.BYLINE]
+    assert PICK_RULE in line.rules and "core:BY014" in line.rules
+    assert a.byline.span == line.span
+
+
+def test_a_bare_name_far_from_the_headline_is_not_taken():
+    # a name alone that far down may be anyone (a teaser's subject, a photographer)
+    a = articleparse.parse(_page("Jane Doe"))
+    assert a.authors == ()
+    assert all(ln.label is not Label.BYLINE for ln in a.lines)
+
+
+def test_a_picked_line_is_the_only_change():
+    before = articleparse.parse(_page("Jane Doe"))
+    after = articleparse.parse(_page("Author Jane Doe"))
+    changed = [(x.label, y.label) for x, y in zip(before.lines, after.lines) if x.label is not y.label]
+    assert changed == [(Label.NAVIGATION, Label.BYLINE)]
+    assert before.text == after.text and before.headline == after.headline
+
+
+def _authors_of(line: str, lang: str = "de") -> tuple[str, ...]:
+    """The authors of a page whose only byline candidate is ``line``, right under the headline."""
+    if lang == "en":
+        page = "Home\n\nBridge closes after cracks are found\n\n" + line + "\n\n" + _BODY
+    else:
+        page = ("Home\n\nDie alte Brücke wird geschlossen\n\n" + line + "\n\n"
+                "Der Rat hat am Dienstag beschlossen, die alte Brücke zu schließen, die seit 1931 den Verkehr über den "
+                "Fluss trägt, nachdem Ingenieure Risse in zwei ihrer Pfeiler gefunden hatten.\n")
+    return articleparse.parse(page, lang=lang).authors
+
+
+
+@pytest.mark.parametrize("line, lang, want", [
+    ("By Eric Levitz@EricLevitz", "en", ("Eric Levitz",)),
+    ("Devindra Hardawar, @devindra", "en", ("Devindra Hardawar",)),
+    ("von Alexander Karper  Foto: © GEPA", "de", ("Alexander Karper",)),
+    ("Veröffentlicht vonChris Jung 28. Februar 2016", "de", ("Chris Jung",)),
+    ("von Alexander Karper Barisic:", "de", ("Alexander Karper",)),
+    ("By Evan Halper Staff Writer", "en", ("Evan Halper",)),
+    ("Richard Adams Education editor", "en", ("Richard Adams",)),
+    ("Marie Merlet |", "fr", ("Marie Merlet",)),
+    ("6. November 2023 Octavius Hallenstein Azad, Bushido, finished, Seitenhieb", "de", ("Octavius Hallenstein",)),
+    ("1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen, Katzenbeschäftigung", "de", ("Steffi",)),
+    ("STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter", "de", ("Julius Richter",)),
+    ("Will Knight", "en", ("Will Knight",)),
+    ("Von Stubenhockern und Glucken", "de", ()),
+    ("Powered by Livefyre", "en", ()),
+])
+def test_the_name_in_a_byline_line(line, lang, want):
+    assert _authors_of(line, lang) == want
+
+
+def test_a_wrapped_dump_keeps_a_byline_under_a_paragraph_apart():
+    from articleparse.lines import split_lines, split_units
+
+    standfirst = ("In Baden-Württemberg und NRW gibt es erstmals Covid-19-Fälle. Wie Behörden die\n"
+                  "Ausbreitung verhindern wollen und wie man sich schützen kann, eine FAQ, so lang wie es geht.\n")
+    units = split_units(split_lines(standfirst + "von Lars Fischer und Alina Schadwinkel\n\nLaden...\n"), 80)
+    assert [u.text for u in units][1:] == ["von Lars Fischer und Alina Schadwinkel", "Laden..."]
+    # the last line of a sentence that happens to start with 'by' is still the paragraph's
+    sentence = "The report that the council published on Tuesday was written over many months\nby Jane Doe.\n"
+    assert [u.text for u in split_units(split_lines(sentence), 80)] == [
+        "The report that the council published on Tuesday was written over many months by Jane Doe."]
