@@ -19,6 +19,9 @@ Decoding happens in two Viterbi passes:
 2. within each run of units in a multi-label zone, over labels, with bonuses
    for the teaser grammar (section → title → snippet → title ...).
 
+Six passes then correct the labels in place (headline, fields, tail, lead,
+cut, detach); see docs/architecture.md, Stage 4.
+
 The confidence of a unit's label is a logistic of the margin between the
 chosen label's score and the best other label's score.
 """
@@ -114,6 +117,10 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     # the cut pass: a heading, caption, credit or ad label inside the body that beats its body votes
     "cut_margin": 0.3,
     "cut_teaser_reach": 10,
+    # the detach pass: body after a gap of this many units behind the article's main run is page furniture
+    "detach_gap": 4,
+    "detach_share": 0.5,
+    "detach_units": 20,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -144,8 +151,13 @@ class Decoded:
 
 
 def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None = None,
-           label_bonus: Mapping[tuple[Label, Label], float] | None = None) -> Decoded:
-    """Label every unit. ``scores[i][LABEL_INDEX[label]]`` is the rules' total for that label."""
+           label_bonus: Mapping[tuple[Label, Label], float] | None = None,
+           lead_ins: Sequence[bool] | None = None) -> Decoded:
+    """Label every unit. ``scores[i][LABEL_INDEX[label]]`` is the rules' total for that label.
+
+    ``lead_ins[i]`` is true when unit ``i`` introduces what follows it (it ends in a colon):
+    the detach pass does not end the article at a gap right after such a unit.
+    """
     n = len(scores)
     if n == 0:
         return Decoded((), (), ())
@@ -179,6 +191,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     _tail_pass(scores, zones_out, labels, p)
     _lead_pass(scores, zones_out, labels, p)
     _cut_pass(scores, zones_out, labels, p)
+    _detach_pass(scores, zones_out, labels, p, lead_ins)
     zones = zones_out
     label_index = LABEL_INDEX
     conf = [confidence(scores[k], label_index[labels[k]]) for k in range(n)]
@@ -461,6 +474,49 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
                 labels[i] = L.RELATED_TITLE
                 zones[i] = Zone.CRUFT
                 i += 1
+
+
+def _detach_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
+                 p: Mapping[str, float], lead_ins: Sequence[bool] | None = None) -> None:
+    """Move the body that stands far behind the article's main run to the page's end (in place).
+
+    The main run is the run of consecutive body units with the highest total body score.
+    After it, the first body unit that follows ``detach_gap`` or more non-body units ends
+    the article: it and every body unit after it take the best label of the ``POST`` zone
+    (an author's box, a newsletter or donation appeal, a teaser's text, comments).
+    """
+    b = LABEL_INDEX[L.BODY]
+    body = [i for i, lb in enumerate(labels) if lb is L.BODY]
+    if len(body) < 2:
+        return
+    runs: list[list[int]] = []
+    for i in body:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    main = max(range(len(runs)), key=lambda r: sum(scores[i][b] for i in runs[r]))
+    gap = int(p["detach_gap"])
+    last = runs[main][-1]
+    cut = None
+    for run in runs[main + 1:]:
+        if run[0] - last - 1 >= gap and not (lead_ins and lead_ins[last]):
+            cut = run[0]
+            break
+        last = run[-1]
+    if cut is None:
+        return
+    # a long article split by a table or a list goes on after the gap: only a short rest is furniture
+    tail = [i for i in body if i >= cut]
+    rest = sum(scores[i][b] for i in tail if scores[i][b] > 0)
+    if len(tail) > p["detach_units"] or rest >= p["detach_share"] * sum(scores[i][b] for i in runs[main]):
+        return
+    post = _ZONE_LABEL_IDX[Zone.POST]
+    for i in body:
+        if i >= cut:
+            row = scores[i]
+            labels[i] = LABELS[max(post, key=lambda q: row[q])]
+            zones[i] = Zone.POST
 
 
 def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:

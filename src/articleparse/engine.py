@@ -483,9 +483,10 @@ class Engine:
             dates = self._language_dates(order)
         ctx = Context(features, units, self.params, dates, language, ruleset.stopwords)
         votes = self.vote(features, ctx, ruleset)
-        decoded = decode(votes.scores, self.params)
+        lead_ins = [f.ends_colon for f in features]
+        decoded = decode(votes.scores, self.params, lead_ins=lead_ins)
         if Label.BODY not in decoded.labels:
-            decoded = decode(_lift_body(votes.scores, self.params), self.params)
+            decoded = decode(_lift_body(votes.scores, self.params), self.params, lead_ins=lead_ins)
         if rank:
             decoded = rank_headline(decoded, votes.scores, features, self.params)
         return _Page(lines, units, fmt, language, features, ctx, votes, decoded)

@@ -27,6 +27,9 @@ _SPACES = regex.compile(r"[\s\x1c-\x1f\x85\u00a0\u2000-\u200a\u202f\u205f\u3000]
 # characters that take two terminal columns (CJK, Hangul, full-width forms)
 _WIDE = regex.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
                       r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+# combining marks (Thai and Indic vowel signs, tone marks, accents written apart) take no column
+# of their own: w3m wraps Hindi and Thai text as if they took none
+_COMBINING = regex.compile(r"\p{M}")
 # scripts written without spaces between words: wrapped lines join without a space
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
                                  r"\u3000-\u303f\uff00-\uffef]")
@@ -120,10 +123,10 @@ def _line(index: int, start: int, end: int, raw: str) -> Line:
 
 
 def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes (CJK and full-width characters count two)."""
+    """Terminal columns ``text`` takes (CJK and full-width characters count two, combining marks none)."""
     if text.isascii():
         return len(text)
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) + len(_WIDE.findall(text)) - len(_COMBINING.findall(text))
 
 
 def detect_wrap_width(lines: Sequence[Line]) -> int | None:
@@ -132,12 +135,15 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
     A dump is taken as wrapped when almost no line is wider than the wrap column
     and many lines come close to it (``w3m -dump`` wraps at 80 columns).
     """
-    widths = [len(raw) if raw.isascii() else display_width(raw)
-              for raw in [ln.raw.rstrip() for ln in lines if ln.text]]
+    raws = [ln.raw.rstrip() for ln in lines if ln.text]
+    widths = [len(raw) if raw.isascii() else display_width(raw) for raw in raws]
     if len(widths) < 4:
         return None
+    # a line with no break opportunity (one long word: a URL, a tracking code) cannot be wrapped;
+    # that it runs past the column says nothing about the dump
+    breakable = [" " in raw.strip() or _NO_SPACE_SCRIPT.search(raw) is not None for raw in raws]
     for width in (80, 72, 78, 100):
-        over = sum(w > width for w in widths)
+        over = sum(w > width and b for w, b in zip(widths, breakable))
         near = sum(width - 12 <= w <= width for w in widths)
         # many lines near the column and (almost) none past it; with none past it, fewer suffice
         share = 0.03 if over == 0 else 0.15

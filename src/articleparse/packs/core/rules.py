@@ -622,6 +622,33 @@ def numbered_title(f: Features, ctx: Context) -> float:
     return 1.0 if _NUMBERED.match(f.text) and not f.ends_sentence and f.n_words >= 3 else 0.0
 
 
+@code_rule(
+    page_context=False,
+    id="core:RL013", label="related-title", weight=4.0,
+    description="A line that prints its title twice (a teaser card's image text and link text run together, "
+                "as lynx and w3m dump them: 'Google has captured your mind Google has captured your mind') is a teaser",
+    match=["* Google has captured your mind Google has captured your mind",
+           "Kylie Jenner -- When I Was 17 ... (PHOTO) Kylie Jenner -- When I Was 17 ...",
+           "Ashley Judd pressing charges against misogynist trolls who threatened her over sports Ashley Judd pressing charges against misogynist"],
+    no_match=["We don't know what we don't know", "Bridge closes after cracks are found", _PROSE,
+              "Home Home Home"],
+)
+def doubled_title(f: Features, ctx: Context) -> float:
+    words = f.tokens
+    n = len(words)
+    if n < 8 or n > 2 * _p(ctx, "title_max_words"):
+        return 0.0
+    folded = [w.casefold() for w in words]
+    # the title (k words) and then its repetition, whole or cut short after at least five words
+    for k in range(4, n - 3):
+        rest = n - k
+        if rest > k:
+            continue
+        if (rest == k or rest >= 5) and folded[k:] == folded[:rest]:
+            return 1.0
+    return 0.0
+
+
 # a capitalised name word: "Anna", "DeFino", "O'Callaghan", "Engels-Krone"
 _NAME_WORD = r"\p{Lu}(?:[\p{Ll}\p{M}]|['’-]\p{L}|\p{Lu}\p{Ll})+"
 _LONE_NAME = regex.compile(r"^" + _NAME_WORD + r"(?:\s+(?:\p{Lu}\.|" + _NAME_WORD + r")){1,2}$")
