@@ -695,18 +695,13 @@ def _given_name(name: str) -> bool:
 
 def _is_lone_name(f: Features, ctx: Context) -> bool:
     """The line is only a person's name (two or three capitalised words) or a list of such names;
-    the connecting 'and' aside, no stop words (cached per unit: four rules ask)."""
-    cached = f.__dict__.get("_is_lone_name")
-    if cached is None:
-        name = _lone_name_text(f)
-        if name is None:
-            cached = False
-        else:
-            # a particle inside a name that starts with a given name is no stop word ("Christoph von Eichhorn")
-            allowed = _LIST_WORDS | _NAME_PARTICLES if _given_name(name) else _LIST_WORDS
-            cached = not any(t.lower() in ctx.stopwords and t.lower() not in allowed for t in f.tokens)
-        f.__dict__["_is_lone_name"] = cached
-    return cached
+    the connecting 'and' aside, no stop words."""
+    name = _lone_name_text(f)
+    if name is None:
+        return False
+    # a particle inside a name that starts with a given name is no stop word ("Christoph von Eichhorn")
+    allowed = _LIST_WORDS | _NAME_PARTICLES if _given_name(name) else _LIST_WORDS
+    return not any(t.lower() in ctx.stopwords and t.lower() not in allowed for t in f.tokens)
 
 
 @code_rule(
