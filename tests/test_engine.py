@@ -63,6 +63,35 @@ def test_remembered_votes_do_not_change_results():
     assert warmed.parse(seed) == warmed.parse(seed)
 
 
+def test_remembered_votes_are_plain_data_the_cycle_collector_can_skip():
+    import gc
+
+    from articleparse.decoder import LABELS
+
+    seed = (ROOT / "seeds" / "000_b77d87d1f81881a2.txt").read_text(encoding="utf-8")
+    engine = Engine()
+    votes = engine._stages(seed).votes
+    ruleset = engine._ruleset("en", None)
+    for _ in range(3):
+        gc.collect()  # a tuple leaves the collector's lists once the tuples inside it have
+    entries = list(ruleset.memo.values())
+    assert len(entries) == 41
+    for entry in entries:
+        row, ids, pairs, caught, names, values = entry
+        # rows, rule ids, (label index, vote) pairs, feature names: no Label keeps them on the collector's lists
+        assert not any(map(gc.is_tracked, (row, ids, pairs, names)))
+        # nor the whole entry, unless a match (a Capture) or a feature value (a set) is an object it must visit
+        assert gc.is_tracked(entry) == (gc.is_tracked(caught) or gc.is_tracked(values))
+    assert sum(not gc.is_tracked(entry) for entry in entries) >= 25
+    # a remembered line's fired rules come back with their labels, in the order they fired
+    go_to_top = next(i for i, f in enumerate(engine._stages(seed).features) if f.text == "Go toTop")
+    row, ids, pairs, _caught, _names, _values = ruleset.memo[("mdy", "Go toTop")]
+    assert [(i, LABELS[k], v) for i, (k, v) in zip(ids, pairs)] == votes.fired[go_to_top][:len(ids)]
+    # lines without a date share one empty list
+    dates = ruleset.dates
+    assert dates.find("Go toTop") == [] and dates.find("Go toTop") is dates.find("Home")
+
+
 @pytest.mark.parametrize(("line", "want"), [
     ("Forum>iPhone>kein App Store mehr über Mobile Daten", "kein App Store mehr über Mobile Daten"),
     ("23.01.2022 - Dorothea Wierer darf beim Abschluss noch jubeln", "Dorothea Wierer darf beim Abschluss noch jubeln"),

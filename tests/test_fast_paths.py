@@ -34,10 +34,16 @@ def test_ascii_word_characters_are_the_same_in_both_engines():
         assert F._ASCII_STRIP.get(cp, c) == (c if regex.match(r"[^\W_]", c) else None), cp
 
 
-def test_no_cjk_or_thai_letter_below_u0e01():
-    # Features.n_cjk skips its search on lines whose characters are all below U+0E01
-    assert not any(F._CJK.match(chr(cp)) for cp in range(0x0E01))
-    assert F._CJK.match("\u0e01")
+def test_every_cjk_or_thai_letter_is_in_the_blocks_n_cjk_looks_for_first():
+    # Features.n_cjk skips its search on lines without a character of _CJK_BLOCKS
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        if F._CJK.match(c):
+            assert F._CJK_BLOCKS.match(c), hex(cp)
+    assert F._CJK.match("\u0e01") and F._CJK_BLOCKS.match("\u0e01")
+    assert F._CJK_BLOCKS.search("Über uns – „Kontakt“ und Impressum …") is None
 
 
 def test_printable_lines_without_double_spaces_only_need_trimming():

@@ -72,3 +72,19 @@ def test_guard_holds_on_case_variants():
         if pattern.search(text):
             assert _holds(guard, text), text
 
+
+
+@pytest.mark.parametrize("source, worth", [
+    (r"(?i)\bcookies?\b", True),                                   # unanchored: tried at every position
+    (r"^(?:ANZEIGE|Anzeige|WERBUNG|Werbung)\s*[:–—-]\s*\S", False),  # anchored: regex fails at the first letter
+    (r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote)\b", True),          # opens with a repeated class
+    (r"^(?!.*<)(?:Next|Weiter|Older)\b", True),                      # opens with a lookahead that reads the line
+    (r"^(?:(?:←|«)\s*\S.*|(?![^«]*«).*\S\s*(?:→|»))$", True),       # a later branch reads the line first
+    (r"^(?:(?:←|«)\s*\S.*|(?:Next|Weiter)\s*(?:→|»))$", False),      # every branch fails at once
+    (r"^(?:a[|(]b|c[)|]d|e)$", False),                               # brackets in classes are not groups
+])
+def test_worth_guarding(source, worth):
+    pattern = regex.compile(source, regex.V0)
+    guard = literal_guard(pattern)
+    assert guard is not None
+    assert worth_guarding(pattern, guard) is worth

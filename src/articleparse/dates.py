@@ -98,6 +98,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import importlib.resources
+import re
 import string
 import sys
 from collections.abc import Iterable, Mapping
@@ -448,8 +449,9 @@ class DateLexicon:
         self._gate_words = frozenset(gate)
         self._gate_unspaced = tuple(w for w in gate if any(_is_unspaced(ch) for ch in w))
         # the first characters of those words: a line without any of them holds none of the words
-        self._gate_unspaced_first = regex.compile(
-            "[" + "".join(regex.escape(c) for c in sorted({w[0] for w in self._gate_unspaced})) + "]"
+        # (a set of literal characters: the standard library's engine finds one faster)
+        self._gate_unspaced_first = re.compile(
+            "[" + "".join(re.escape(c) for c in sorted({w[0] for w in self._gate_unspaced})) + "]"
         ) if self._gate_unspaced else None
         # each spaced gate word also with the punctuation that sticks to words in text
         self._gate_tokens: dict[str, str] = {}
@@ -459,6 +461,7 @@ class DateLexicon:
             for p in _STICKY_BEFORE:
                 for q in _STICKY_AFTER:
                     self._gate_tokens.setdefault(p + word + q, word)
+        self._gate_token_set = frozenset(self._gate_tokens)
 
     def __repr__(self) -> str:
         return f"DateLexicon(languages={list(self.languages)!r}, order={self.order!r})"
@@ -754,13 +757,14 @@ class DateLexicon:
 
     def _gates_present(self, text: str) -> tuple[str, ...]:
         """The gate words on this line (cheap: substring tests or a set lookup, no pattern)."""
-        low = text.lower().replace("’", "'")
+        ascii = text.isascii()
+        low = text.lower() if ascii else text.lower().replace("’", "'")
         if len(self._gate_words) <= _SMALL_GATE:
             return tuple(w for w in self._gate_words if w in low)
         # whitespace tokens, looked up with the punctuation that commonly sticks to them
-        hits = self._gate_tokens.keys() & low.split()
+        hits = self._gate_token_set.intersection(low.split())
         present = tuple({self._gate_tokens[t] for t in hits}) if hits else ()
-        if self._gate_unspaced and not text.isascii() and self._gate_unspaced_first.search(low):
+        if self._gate_unspaced and not ascii and self._gate_unspaced_first.search(low):
             present += tuple(w for w in self._gate_unspaced if w in low)
         return present
 

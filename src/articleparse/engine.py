@@ -195,6 +195,7 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
     return env[name]
 
 
+_DIGIT = regex.compile(r"\d")
 _SLASH_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?![\d/])")
 # glued renderings: "Australia28 October 2020", "Juni 201914. Januar 2020"
 _GLUE_LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
@@ -231,6 +232,8 @@ def page_date_order(text: str, default: str | None) -> str | None:
 
 # how many lines' dates a _LanguageDates remembers before it starts over
 _DATES_MEMO_SIZE = 8192
+# the dates of a line without any (shared: callers must not change what find returns)
+_NO_DATES: list[Any] = []
 
 
 class _LanguageDates:
@@ -253,7 +256,8 @@ class _LanguageDates:
         if now is None:
             found = self._memo.get(text)
             if found is None:
-                found = self._find(text, None)
+                # most lines hold no date: they share one empty list (one object less for the cycle collector)
+                found = self._find(text, None) or _NO_DATES
                 memo = self._memo
                 if len(memo) >= _DATES_MEMO_SIZE:
                     memo = self._memo = {}
@@ -263,10 +267,8 @@ class _LanguageDates:
 
     def _find(self, text: str, now: _dt.datetime | None) -> list[Any]:
         found = self.lexicon.find(text, now=now, order=self.order)
-        if any(d.has_year for d in found) or not any(map(str.isdigit, text)):
-            return found
-        if _GLUE_ANY.search(text) is None:
-            return found  # no seam to open
+        if any(d.has_year for d in found) or _DIGIT.search(text) is None or _GLUE_ANY.search(text) is None:
+            return found  # a date with a year, or no seam to open (a line without digits has none)
         # dates glued to the words around them: search again with the seams opened
         opened = open_seams(text)
         return self.lexicon.find(opened, now=now, order=self.order) if opened != text else found
@@ -405,11 +407,12 @@ class Engine:
             key = (order, f.text)
             memo = ruleset.memo
             entry = memo.get(key)
+            line_hits = None
             if entry is None:
                 entry = ruleset.memo_old.get(key)
                 if entry is None:
                     deltas: list[tuple[int, float]] = []
-                    line_hits: list[tuple[str, Label, float]] = []
+                    line_hits = []
                     line_caught: list[tuple[str, Any]] = []
                     if f.n_chars <= phrase_chars:
                         for idx, weight, rule in phrases.get(f.key, ()):
@@ -421,29 +424,36 @@ class Engine:
                     saved = f.__dict__.copy()
                     for k in _MEMO_SKIP:
                         saved.pop(k, None)
+                    names, values = tuple(saved), tuple(saved.values())
                     row = list(prior)
                     for idx, value in deltas:
                         row[idx] += value
-                    entry = (tuple(row), tuple(line_hits), tuple(line_caught), saved)
+                    # the fired rules as their ids and (label index, vote) pairs, not as (id, Label, vote), and the
+                    # features as a tuple of names and one of values: an entry of tuples of strings and numbers is
+                    # one the cycle collector stops visiting, so a full memo does not slow its passes down
+                    entry = (tuple(row), tuple([h[0] for h in line_hits]), tuple(deltas), tuple(line_caught),
+                             names, values)
                 else:
-                    f.__dict__.update(entry[3])
+                    f.__dict__.update(zip(entry[4], entry[5]))
                 if len(memo) >= _MEMO_SIZE:
                     ruleset.memo_old, ruleset.memo = memo, {}
                     memo = ruleset.memo
                 memo[key] = entry
             else:
-                f.__dict__.update(entry[3])
-            add_entry(entry)
+                f.__dict__.update(zip(entry[4], entry[5]))
+            add_entry((entry, line_hits))
         scores, fired, matches = [], [], []
-        for f, entry in zip(features, entries):
+        labels = LABELS
+        for f, (entry, hits) in zip(features, entries):
             row = list(entry[0])
-            hits = list(entry[1])
+            if hits is None:
+                hits = [(rule_id, labels[idx], value) for rule_id, (idx, value) in zip(entry[1], entry[2])]
             deltas: list[tuple[int, float]] = []
             page_caught: list[tuple[str, Any]] = []
             run_page(f, ctx, f.n_chars, f.text, deltas, hits, page_caught)
             for idx, value in deltas:
                 row[idx] += value
-            matches.append(dict(entry[2] + tuple(page_caught) if page_caught else entry[2]))
+            matches.append(dict(entry[3] + tuple(page_caught) if page_caught else entry[3]))
             scores.append(row)
             fired.append(hits)
         return Votes(tuple(scores), tuple(fired), tuple(matches))

@@ -41,6 +41,10 @@ _ASCII_WORD = re.compile(r"\w+", re.ASCII)
 # a whole ASCII token of four or more characters, as ``tokens`` cuts them
 _LONG_ASCII_WORD = re.compile(r"(?<!\w)\w{4,}", re.ASCII)
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# blocks that hold every character of _CJK (and a few more): a line without any of them has none
+# (the standard library's engine tests a class of ranges faster than a max() over the line)
+_CJK_BLOCKS = re.compile("[\u0e01-\u0e5b\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+                         "\uff66-\uffdc\U00016fe0-\U00016fff\U0001aff0-\U0001b16f\U0001f200\U00020000-\U0003347f]")
 # sentence-final punctuation, looking through closing quotes and brackets
 _SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]）」』]*$|[.!?。！？…]\s*\(\p{Lu}{2,}\)$")
 _BULLET = regex.compile(r"^(?:[*+•·▪◦‣○●■□–—-]|\d{1,3}[.)])\s")
@@ -100,8 +104,7 @@ class Features:
     @cached_property
     def n_cjk(self) -> int:
         text = self.text
-        # every character of those scripts is at or above U+0E01 (Thai's first letter)
-        return 0 if text.isascii() or max(text) < "\u0e01" else len(_CJK.findall(text))
+        return 0 if text.isascii() or _CJK_BLOCKS.search(text) is None else len(_CJK.findall(text))
 
     @cached_property
     def n_words(self) -> int:

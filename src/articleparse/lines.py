@@ -11,6 +11,7 @@ wrapped lines that make one paragraph, glued back together::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -25,7 +26,8 @@ _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # (\x1c-\x1f count too: Python's str.isspace() says so, and users strip with it)
 _SPACES = regex.compile(r"[\s\x1c-\x1f\x85\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # characters that take two terminal columns (CJK, Hangul, full-width forms)
-_WIDE = regex.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+# (a class of ranges: the standard library's engine finds them faster)
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
                       r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 # combining marks (Thai and Indic vowel signs, tone marks, accents written apart) take no column
 # of their own: w3m wraps Hindi and Thai text as if they took none

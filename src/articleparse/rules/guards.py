@@ -41,7 +41,7 @@ _FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
 
 def fold(text: str) -> str:
     """``text`` with every character that IGNORECASE matches with an ASCII letter made that letter, lower case."""
-    if text.isascii():
+    if text.isascii() or ("\u0130" not in text and "\u017f" not in text and "\u212a" not in text):
         return text.lower()
     # the few characters first: str.lower() would turn "İ" into two characters
     return text.translate(_FOLD_TO_ASCII).lower()
@@ -258,21 +258,62 @@ def literal_guard(pattern: regex.Pattern) -> Guard | None:
 
 
 _LEADING_FLAGS = regex.compile(r"(?:\(\?[a-zA-Z]+\))+")
-# after "^": what makes regex try many ways at the line's start (a repeated class: "^\S+ ...")
-_SLIDING = regex.compile(r"(?:\((?:\?:|\?P?<\w+>)?)*(?:\\[SWwDd]|\\[pP]\{[^}]*\}|\.|\[(?:\\.|[^\]])*\])[+*{]")
+# after "^": what makes regex try many ways at the line's start (a repeated class: "^\S+ ...", or a
+# lookahead that reads ahead through the line: "^(?!.*<)...")
+_SLIDING = regex.compile(r"(?:\((?:\?:|\?P?<\w+>)?)*(?:(?:\\[SWwDd]|\\[pP]\{[^}]*\}|\.|\[(?:\\.|[^\]])*\])[+*{]|\(\?[=!])")
+_READS_AHEAD = regex.compile(r"(?:\((?:\?:|\?P?<\w+>)?)*(?:\.[+*{]|\(\?[=!])")
+# a group that opens the pattern: "(?:", "(?P<name>", "(?<name>" or "("
+_OPEN_GROUP = regex.compile(r"\((?:\?:|\?P?<\w+>)?")
+
+
+def _top_branches(source: str, at: int) -> list[str]:
+    """The branches of the group that opens at ``at`` in ``source`` (its whole text when none opens there)."""
+    m = _OPEN_GROUP.match(source, at)
+    if m is None or source.startswith(("(?=", "(?!"), at):
+        return [source[at:]]
+    branches, depth, start, i = [], 0, m.end(), m.end()
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            # a class: skip to its closing bracket (a "]" right after "[" or "[^" is a member)
+            i += 2 if source.startswith("[^", i) else 1
+            if source.startswith("]", i):
+                i += 1
+            while i < len(source) and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                branches.append(source[start:i])
+                return branches
+            depth -= 1
+        elif c == "|" and depth == 0:
+            branches.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [source[at:]]  # unbalanced: read it as one branch
 
 
 def worth_guarding(pattern: regex.Pattern, guard: Guard) -> bool:
     """Whether testing ``guard`` is likely cheaper than searching ``pattern`` (speed only, never results).
 
     ``regex`` fails fast on most patterns anchored at the line's start; it does not on
-    one that opens with a repeated class (``^\\S+(?: \\S+){0,4} said``), nor on an
-    unanchored pattern, which it tries at every position.
+    one that opens with a repeated class (``^\\S+(?: \\S+){0,4} said``) or a lookahead
+    (``^(?!.*<)...``), nor on one whose opening group has a later branch that reads
+    through the line that way (``^(?:« ...|(?![^«]*«).*»)``), nor on an unanchored
+    pattern, which it tries at every position.
     """
     source = pattern.pattern
     m = _LEADING_FLAGS.match(source)
     if m is not None:
         source = source[m.end():]
     if source.startswith("^"):
-        return len(guard[1]) <= 2 or _SLIDING.match(source, 1) is not None
+        if len(guard[1]) <= 2 or _SLIDING.match(source, 1) is not None:
+            return True
+        # a later branch that reads through the line before it can fail: a lookahead or ".*"
+        return any(_READS_AHEAD.match(b) is not None for b in _top_branches(source, 1)[1:])
     return True
