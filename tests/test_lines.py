@@ -155,3 +155,14 @@ def test_a_long_line_with_spaces_still_means_no_wrap():
     wide = "This line has spaces and runs well past the eighty columns of a terminal, so the dump is not wrapped at all."
     text = (wide + "\n\n") * 3 + PARAGRAPH * 3
     assert detect_wrap_width(split_lines(text)) is None
+
+
+def test_w3m_centred_lines_of_a_caseless_script_join():
+    # an Arabic paragraph that w3m centred: its last line stands in the middle, and Arabic has
+    # no lowercase, so a letter of a caseless script goes on the sentence as lowercase does
+    first = "دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة أن فصائل مسلحة معارضة لنظام الرئيس بشار"
+    last = "النفس."
+    text = first + "\n" + " " * ((80 - len(last)) // 2) + last + "\n"
+    assert units(text, 80) == [first + " " + last]
+    # a centred line in capitals is a heading of its own
+    assert len(units(first + "\n" + " " * 33 + "New Heading\n", 80)) == 2

@@ -200,10 +200,10 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             and current
             and display_width(prev.raw.rstrip()) >= threshold
             and not _byline_under(ln, lines[k + 1] if k + 1 < n else None)
-            # indented like the paragraph, or centred and going on in lowercase: w3m centres
-            # each line of a centred paragraph, so their indents differ
+            # indented like the paragraph, or centred and going on in lowercase (or in a script
+            # without case): w3m centres each line of a centred paragraph, so their indents differ
             and (abs(ln.indent - _body_indent(current)) <= 1
-                 or (_LOWER_START.match(ln.text) is not None and _centred(ln, wrap_width)))
+                 or (_CASELESS_OR_LOWER_START.match(ln.text) is not None and _centred(ln, wrap_width)))
             and (not _BULLET_START.match(ln.raw)
                  # an en or em dash continues the sentence unless the unit is itself a dash item
                  or (_DASH_START.match(ln.raw) is not None and not _BULLET_START.match(current[0].raw)))
@@ -219,6 +219,8 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
 
 _FULL_STOP_END = regex.compile(r"[.!?:;…]['\"’”»)]*$")
 _LOWER_START = regex.compile(r"^\p{Ll}")
+# a lowercase letter, or a letter of a script without case (Arabic, Hebrew, CJK, Thai ...)
+_CASELESS_OR_LOWER_START = regex.compile(r"^(?:\p{Ll}|(?=\p{L})[^\p{Lu}\p{Lt}\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}])")
 # inscriptis marks the items of a nested list with a lowercase "o"
 _O_BULLET = regex.compile(r"^o \S")
 
