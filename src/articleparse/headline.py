@@ -91,7 +91,21 @@ def _model(model: Any) -> tuple[tuple[str, float, float, float], ...]:
     return hit[1]
 
 
-_NOT_BARE = (Label.BODY,)
+def _longest_run_start(labels: Sequence[Label], features: Sequence[Features], start: int) -> int:
+    """The first unit of the body's longest run (body units at most three apart, most characters).
+
+    The body's first unit is sometimes a cookie notice or a registration box far above the article.
+    """
+    main, best, run_start, run_chars, last = start, -1, start, 0, -10
+    for i in range(start, len(labels)):
+        if labels[i] is Label.BODY:
+            if i - last > 3:
+                run_start, run_chars = i, 0
+            run_chars += features[i].n_chars
+            last = i
+            if run_chars > best:
+                main, best = run_start, run_chars
+    return main
 
 
 def _bare_name(f: Features) -> bool:
@@ -111,17 +125,7 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
     if start is None:
         return [], []
     current = next((i for i in range(n) if labels[i] is Label.HEADLINE), None)
-    # the start of the body's longest run: the first body unit is sometimes a cookie notice or
-    # a registration box far above the article
-    main, best, run_start, run_chars, last = start, -1, start, 0, -10
-    for i in range(start, n):
-        if labels[i] is Label.BODY:
-            if i - last > 3:
-                run_start, run_chars = i, 0
-            run_chars += features[i].n_chars
-            last = i
-            if run_chars > best:
-                main, best = run_start, run_chars
+    main = _longest_run_start(labels, features, start)
     anchors = (start,) if main == start else (start, main)
     pool: set[int] = set()
     for a in anchors:
@@ -129,7 +133,7 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
         # a short line right above the text is a candidate even when no rule called it a
         # title: topic pages head their text with a bare name ("Baumgutachten")
         pool.update(i for i in range(max(0, a - _NEAR), a)
-                    if scores[i][_H] > -1 and _bare_name(features[i]) and labels[i] not in _NOT_BARE)
+                    if scores[i][_H] > -1 and _bare_name(features[i]) and labels[i] is not Label.BODY)
     cands = sorted(pool)
     if current is not None and current not in cands:
         cands.append(current)
@@ -149,10 +153,8 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
     over_meta: set[int] = set()
     for j in range(n):
         if meta[j] and (j == 0 or not meta[j - 1]):
-            k = j - 1
-            while k >= 0 and j - k <= 6 and k not in cset:
-                k -= 1
-            if k >= 0 and k in cset:
+            k = next((k for k in range(j - 1, max(-1, j - 7), -1) if k in cset), None)
+            if k is not None:
                 over_meta.add(k)
     facts = []
     for i in cands:

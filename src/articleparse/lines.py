@@ -43,7 +43,7 @@ _DASH_START = regex.compile(r"^\s*[–—]\s")
 _DROP_CAP_REST = regex.compile(r"^\p{Ll}\p{L}*[\p{L}\p{P}]?\s")
 # a byline printed under a paragraph: "von Lars Fischer und Alina Schadwinkel", "By Jose de la Cruz"
 _BYLINE_START = regex.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|DOOR)\s+\p{Lu}")
-_SENTENCE_END = regex.compile(r"[.!?…:;,]\W*$")
+_CLAUSE_END = regex.compile(r"[.!?…:;,]\W*$")
 
 
 class Line(NamedTuple):
@@ -131,6 +131,11 @@ def display_width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text)) - len(_COMBINING.findall(text))
 
 
+def _columns(raw: str) -> int:
+    """``display_width``, with the plain-ASCII line (one column a character) counted at once."""
+    return len(raw) if raw.isascii() else display_width(raw)
+
+
 def detect_wrap_width(lines: Sequence[Line]) -> int | None:
     """The column at which the dump was hard-wrapped, or None when it was not.
 
@@ -138,7 +143,7 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
     and many lines come close to it (``w3m -dump`` wraps at 80 columns).
     """
     raws = [ln.raw.rstrip() for ln in lines if ln.text]
-    widths = [len(raw) if raw.isascii() else display_width(raw) for raw in raws]
+    widths = [_columns(raw) for raw in raws]
     if len(widths) < 4:
         return None
     # a line with no break opportunity (one long word: a URL, a tracking code) cannot be wrapped;
@@ -252,7 +257,7 @@ def _source_wrap_width(lines: Sequence[Line]) -> int | None:
         if not ln.text:
             continue
         if prev is not None and _continues(prev, ln):
-            widths.append(len(prev.raw.rstrip()) if prev.raw.isascii() else display_width(prev.raw.rstrip()))
+            widths.append(_columns(prev.raw.rstrip()))
         prev = ln
     if len(widths) < 5:
         return None
@@ -273,7 +278,7 @@ def _join_source_wrapped(units: tuple[Unit, ...], lines: Sequence[Line], width: 
         if out:
             last = out[-1]
             a, b = lines[last.last], lines[u.first]
-            wa = len(a.raw.rstrip()) if a.raw.isascii() else display_width(a.raw.rstrip())
+            wa = _columns(a.raw.rstrip())
             if width - 20 <= wa <= width and (
                     _continues(a, b)
                     or (_continues(a, b, lower=False)
@@ -322,9 +327,7 @@ def _join_drop_caps(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Uni
 
 def _centred(ln: Line, width: int) -> bool:
     """The line stands in the middle of the wrap width, as w3m prints a centred paragraph."""
-    text = ln.raw.strip()
-    w = len(text) if text.isascii() else display_width(text)
-    return ln.indent > 1 and abs(2 * ln.indent + w - width) <= 6
+    return ln.indent > 1 and abs(2 * ln.indent + _columns(ln.raw.strip()) - width) <= 6
 
 
 def _byline_under(ln: Line, following: Line | None) -> bool:
@@ -332,7 +335,7 @@ def _byline_under(ln: Line, following: Line | None) -> bool:
     'By', 'Von', 'Par', 'Por' or 'Door' and a capital, has at most six words and no sentence end, and ends
     its block (a blank line or the end of the dump follows)."""
     return (_BYLINE_START.match(ln.text) is not None and (following is None or not following.text)
-            and len(ln.text.split()) <= 6 and _SENTENCE_END.search(ln.text) is None)
+            and len(ln.text.split()) <= 6 and _CLAUSE_END.search(ln.text) is None)
 
 
 def _body_indent(current: Sequence[Line]) -> int:
