@@ -133,3 +133,24 @@ def test_a_bare_name_right_above_the_text_is_a_candidate() -> None:
     page = Engine()._stages(text, lang="de", rank=False)
     cands, _ = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features, 25)
     assert "Baumgutachten" in [page.units[i].text for i in cands]
+
+
+def test_a_title_echoed_inside_a_breadcrumb_and_named_by_the_first_paragraph() -> None:
+    # the title recurs inside a longer line (the breadcrumb), the dek under it does not; the
+    # first paragraph's words are the title's
+    title = "Harbour bridge closes after engineers find cracks"
+    dek = "Ferries will run extra services while the council decides what to do next"
+    text = ("Home\nNews\nYou are here: News > " + title + "\n\n" + title + "\n\n" + dek + "\n\n"
+            "March 3, 2022\n\n"
+            "The harbour bridge was closed to traffic on Thursday after engineers found cracks in the steel "
+            "of its main span during a routine inspection, the city council said.\n\n"
+            "The bridge carries about forty thousand vehicles a day and is the only road link between the "
+            "two halves of the old town, which lies on both banks of the river.\n")
+    page = Engine()._stages(text, lang="en", rank=False)
+    cands, facts = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features, 25)
+    texts = [page.units[i].text for i in cands]
+    assert title in texts and dek in texts
+    at_title, at_dek = facts[texts.index(title)], facts[texts.index(dek)]
+    assert at_title["echo_sub"] == 1 and at_title["echo"] == 0
+    assert at_dek["echo_sub"] == 0
+    assert at_title["ov_first"] > at_dek["ov_first"]

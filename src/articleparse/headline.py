@@ -54,7 +54,8 @@ FACT_NAMES: tuple[str, ...] = tuple(lb.value for lb in LABELS) + (
     "gap^2", "current*gap", "ov_share*logdist", "in_body*body", "lab_rt*logdist",
     "echo", "next_ratio", "prev_ratio", "meta_below", "meta_above", "next_longer_nosent",
     "meta_near", "rt_run", "nav_above", "cap_below", "closest_above_meta", "mdist", "before_main",
-    "prev_cand_shorter", "next_cand_longer", "prev_h_pos",
+    "prev_cand_shorter", "next_cand_longer", "prev_h_pos", "echo_sub",
+    "ov_first",
 )
 
 _COMPILED: dict[int, tuple[Any, tuple[tuple[str, float, float, float], ...]]] = {}
@@ -143,10 +144,17 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
     for i in range(n):
         if labels[i] is Label.BODY:
             body.update(features[i].content_words)
+    # the words of the main run's first two units: a title names what the text opens with
+    first: set[str] = set()
+    for i in [k for k in range(main, n) if labels[k] is Label.BODY][:2]:
+        first.update(features[i].content_words)
     heads = sorted((scores[i][_H] for i in cands), reverse=True)
     # how often each text occurs on the page: a title is often printed again (breadcrumb,
     # "latest" list, share line), a dek or a caption rarely
-    seen: Counter[str] = Counter(f.text.casefold() for f in features)
+    folded = [f.text.casefold() for f in features]
+    seen: Counter[str] = Counter(folded)
+    # ... or inside a longer line: a breadcrumb, "Sie sind hier: > TITLE", a share text
+    page_text = "\n".join(folded)
     meta = [lb is Label.DATE or lb is Label.BYLINE for lb in labels]
     # the candidate closest above each date or byline: the title usually sits right over them
     cset = set(cands)
@@ -177,7 +185,8 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
             lab_body=float(lab is Label.BODY), lab_sf=float(lab is Label.STANDFIRST),
             upper=float(f.text.isupper()), prev_h=scores[i - 1][_H] if i > 0 else 0.0,
             next_h=scores[i + 1][_H] if i + 1 < n else 0.0, next_body=scores[i + 1][_B] if i + 1 < n else 0.0,
-            echo=min(seen[f.text.casefold()] - 1, 3),
+            echo=min(seen[folded[i]] - 1, 3),
+            echo_sub=min(page_text.count(folded[i]) - seen[folded[i]], 3) if len(folded[i]) >= 12 else 0,
             next_ratio=math.log((features[i + 1].n_words + 1) / (f.n_words + 1)) if i + 1 < n else 0.0,
             prev_ratio=math.log((features[i - 1].n_words + 1) / (f.n_words + 1)) if i > 0 else 0.0,
             meta_below=float(any(meta[i + 1:i + 4])), meta_above=float(any(meta[max(0, i - 3):i])),
@@ -189,6 +198,7 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
             nav_above=sum(1 for j in range(max(0, i - 5), i) if labels[j] is Label.NAVIGATION),
             cap_below=float(any(labels[j] is Label.CAPTION for j in range(i + 1, min(n, i + 3)))),
             closest_above_meta=float(i in over_meta),
+            ov_first=len(words & first) / len(words) if words else 0.0,
             mdist=math.log1p(abs(main - i)), before_main=float(start < i < main),
             prev_cand_shorter=float(i > 0 and scores[i - 1][_H] > 0 and features[i - 1].n_words < f.n_words),
             next_cand_longer=float(i + 1 < n and scores[i + 1][_H] > 0 and features[i + 1].n_words > f.n_words),
