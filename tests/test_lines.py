@@ -166,3 +166,19 @@ def test_w3m_centred_lines_of_a_caseless_script_join():
     assert units(text, 80) == [first + " " + last]
     # a centred line in capitals is a heading of its own
     assert len(units(first + "\n" + " " * 33 + "New Heading\n", 80)) == 2
+
+
+def test_normalise_folds_every_kind_of_white_space_and_drops_invisible_characters() -> None:
+    import sys
+
+    from articleparse.lines import normalise
+
+    spaces = [chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace() and chr(i) not in "\n\r"]
+    assert "\u00a0" in spaces and "\u3000" in spaces and "\x1c" in spaces
+    for ch in spaces:
+        assert normalise(f"{ch}a{ch}{ch}b{ch}") == "a b", repr(ch)
+    assert normalise("Zero\u200bwidth soft\u00adhyphen \ufeffBOM") == "Zerowidth softhyphen BOM"
+    assert normalise("  \u200b  ") == ""
+    # printable lines take a shortcut in split_lines: the same text as normalise gives
+    for raw in ("  two  spaces  ", "tab\tand\u00a0nbsp", "plain line"):
+        assert split_lines(raw)[0].text == normalise(raw)
