@@ -897,6 +897,42 @@ def repeated_name(f: Features, ctx: Context) -> float:
     return 1.0 if _run_counts(ctx).get(f.text.casefold(), 0) >= _p(ctx, "repeated_name_count") else 0.0
 
 
+@code_rule(
+    id="core:BY018", label="byline", weight=-2.5, max_chars=60,
+    description="A name-shaped line with a capitalised word that the page also writes in lower case, as a word of its "
+                "own, is a heading or a button ('Security Blog', 'Share Tweet Share', 'Fútbol Internacional'), not a "
+                "person; a line that starts with a common given name is left alone ('Will Knight' beside 'will')",
+    match=[{"text": "Marketing Strategy", "after": ["A good marketing plan needs a strategy that the whole team knows."]},
+           {"text": "Fútbol Internacional", "before": ["El equipo jugó un partido internacional el domingo."]}],
+    no_match=[{"text": "Sarah Archer", "after": ["The archer drew the bow and the arrow flew over the field."]},
+              {"text": "Marketing Strategy", "after": ["See https://example.com/marketing and write to strategy@example.com."]},
+              {"text": "Dave Steer", "after": ["The steer was sold at the fair."]},
+              {"text": "Marketing Strategy"}],
+)
+def common_words_as_name(f: Features, ctx: Context) -> float:
+    if not _is_lone_name(f, ctx):
+        return 0.0
+    name = _lone_name_text(f) or ""
+    words = [w for w in _NAME_TOKENS.findall(name) if w[:1].isupper()]
+    if not words or _given_name(name):
+        return 0.0
+    lower = _lower_words(ctx)
+    return 1.0 if any(w.casefold() in lower for w in words) else 0.0
+
+
+# a word in lower case standing on its own: not part of an address, a handle or a file name
+_FREE_LOWER = regex.compile(r"(?<![\w@./:#_-])\p{Ll}[\p{Ll}\p{M}]+(?![\w@/_-]|\.\w)")
+
+
+def _lower_words(ctx: Context) -> frozenset[str]:
+    """The words the page writes in lower case, as words of their own (computed once per page)."""
+    key = ("lower_words", -1)
+    words = ctx._cache.get(key)
+    if words is None:
+        words = ctx._cache[key] = frozenset(w for g in ctx.features for w in _FREE_LOWER.findall(g.text))
+    return words
+
+
 def _run_counts(ctx: Context) -> dict[str, int]:
     """How often each line's case-folded text occurs in the page, a run of the same line counting once
     (a picture's alt text and then the name: "André Borbe" twice in a row) (computed once per page)."""
