@@ -85,3 +85,24 @@ def test_a_wrapped_dump_keeps_a_byline_under_a_paragraph_apart():
     sentence = "The report that the council published on Tuesday was written over many months\nby Jane Doe.\n"
     assert [u.text for u in split_units(split_lines(sentence), 80)] == [
         "The report that the council published on Tuesday was written over many months by Jane Doe."]
+
+
+def _button_page(between: str) -> str:
+    # a lone name above the title, then share buttons; a lynx dump prints each button as "(BUTTON)"
+    buttons = "".join(f"{between}{w}\n\n" for w in ("Reblog", "Share", "Tweet", "Pin it", "Share", "Email"))
+    return ("Home\n\nNews\n\nJane Doe\n\nNews Editor\n\n" + buttons
+            + "Bridge closes after cracks are found\n\n" + _BODY + "Related stories\n\n" + _MENU)
+
+
+def test_markup_lines_of_a_text_browser_do_not_push_a_name_away_from_the_headline():
+    # the name stands 8 units above the title in the browser copy and 14 in the lynx dump
+    browser = articleparse.parse(_button_page(""))
+    lynx = articleparse.parse(_button_page("(BUTTON)\n\n"))
+    assert browser.headline == lynx.headline == "Bridge closes after cracks are found"
+    assert browser.authors == lynx.authors == ("Jane Doe",)
+
+
+def test_words_between_a_name_and_the_headline_still_count():
+    # the same gap filled with words, not markup, keeps a bare name too far away to be taken
+    a = articleparse.parse(_button_page("Share this\n\n"))
+    assert a.authors == ()
