@@ -346,6 +346,10 @@ _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\
 _PREFIX_ALONE = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")\s*:?$")
 # a line that ends in a capitalised 'Von' or 'By' ("Disko Von"): the name follows on the next line
 _PREFIX_END = regex.compile(r"^(?:\S+\s+){1,3}(?:Von|By|Par|Por|Door|Autor(?:in)?:|Author:)$")
+# the heading of an author box: "About the Author", "Über den Autor", "Die Autorin", "À propos de l'auteur"
+_ABOUT_AUTHOR = regex.compile(r"^(?i:about\s+the\s+authors?|über\s+(?:den\s+autor|die\s+autorin)|zum\s+autor|zur\s+autorin|"
+                              r"der\s+autor|die\s+autorin|à\s+propos\s+de\s+l['’]auteur|sobre\s+(?:el\s+autor|la\s+autora|o\s+autor|a\s+autora)|"
+                              r"over\s+de\s+auteur|sull['’]autore)\s*:?$")
 _NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|das|y)){0,3}$")
 # a user name: "mh", "telebasel", "MikeNils", "Marianne1", "Isabella.DiBiase"
 _HANDLE_NAME = regex.compile(r"^(?=.*\p{L})(?:[\p{Ll}\p{N}][\p{L}\p{N}._-]{1,30}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{L}+[\p{N}_][\p{L}\p{N}_.-]*)$")
@@ -799,12 +803,15 @@ def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 
 @code_rule(
     id="core:BY012", label="byline", weight=3.0, max_chars=60,
-    description="The line after a line that is only 'Von', 'By' or 'Autor:' names the author (one capitalised word only when it is a known given name)",
+    description="The line after a line that is only 'Von', 'By' or 'Autor:', or after the heading of an author box ('About the "
+                "Author', 'Über den Autor'), names the author (one capitalised word only when it is a known given name)",
     match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]},
+           {"text": "Sarah Archer", "before": ["About the Author"]}, {"text": "Katharina Volkwein", "before": ["Über den Autor"]},
            {"text": "Ernst Lohoff", "before": ["Disko Von"]},
            {"text": "Jane Doe", "before": ["Written by"]}, {"text": "Kathrin", "before": ["Von"]},
            {"text": "MikeNils", "before": ["Von"]}],
     no_match=[{"text": "Thomas Steinberg", "before": ["Home"]}, {"text": "Berlin ist eine Stadt.", "before": ["Von"]},
+              {"text": "Zeige alle Artikel", "before": ["Über den Autor"]}, {"text": "Affiliations", "before": ["About the author"]},
               {"text": "Thomas Steinberg", "before": ["Er sprach lange davon"]},
               {"text": "Thomas Steinberg"}, {"text": "Meinung", "before": ["Von"]}],
 )
@@ -813,7 +820,7 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
     if i == 0 or f.n_words > 5 or ctx.features[i - 1].n_words > 5:
         return 0.0
     before = _unmarked(ctx.features[i - 1].text.strip())
-    if not (_PREFIX_ALONE.match(before) or _PREFIX_END.match(before)):
+    if not (_PREFIX_ALONE.match(before) or _PREFIX_END.match(before) or _ABOUT_AUTHOR.match(before)):
         return 0.0
     cand = _NAME_END.split(_unmarked(f.text).strip(_NAME_TRIM), 1)[0].strip(_NAME_TRIM)
     words = cand.split()
