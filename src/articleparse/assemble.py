@@ -77,7 +77,7 @@ _BYLINE_DECAY = 0.1
 #: A line the decoder labelled otherwise is a byline candidate when its byline score is above this ...
 _PICK_MIN_SCORE = 0.9
 #: ... and it stands within this many units of the headline ...
-_PICK_NEAR = 10
+_PICK_NEAR = 15
 #: ... or one rule alone voted byline with at least this much: a name introduced by 'By', 'Von', 'Autor:'
 _PICK_INTRODUCED = 3.0
 #: Labels whose lines never give up their label to a byline: the article's own text and title. (A date
