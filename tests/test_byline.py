@@ -67,6 +67,10 @@ def _authors_of(line: str, lang: str = "de") -> tuple[str, ...]:
     ("1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen, Katzenbeschäftigung", "de", ("Steffi",)),
     ("STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter", "de", ("Julius Richter",)),
     ("Will Knight", "en", ("Will Knight",)),
+    ("Christoph von Ritter 24. April 2020", "de", ("Christoph von Ritter",)),
+    ("Ein Kommentar von Anna Schmidt 24. April 2020", "de", ("Anna Schmidt",)),
+    ("Article // 31 octobre 2021", "fr", ()),
+    ("19.2.2020 16:20päivitetty 19.2.2020 16:20", "fi", ()),
     ("Von Stubenhockern und Glucken", "de", ()),
     ("Powered by Livefyre", "en", ()),
 ])

@@ -364,7 +364,9 @@ _LABEL_WORDS = frozenset("""print date datum stand updated published posted modi
 permanenter aktualisiert veröffentlicht zuletzt geändert erstellt publié publicado atualizado pubblicato
 comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen
 kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría
-last letzte letztes""".split())
+last letzte letztes päivitetty julkaistu
+article artikel artículo articolo artigo video videos vidéo vídeo audio podcast gallery galerie fotostrecke
+photo photos foto fotos reportage""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
 # a social-media handle after a name: "Eric Levitz@EricLevitz", "Devindra Hardawar, @devindra"
 _AT_HANDLE = regex.compile(r"[\s,]*\S*@[\w-]+(?:\.[\w-]+)+|[\s,]*(?<![\w.])@\w+|(?<=\p{Ll})@\w+")
@@ -428,6 +430,8 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     gap = piece[len(bare):] if before_date else piece[:len(piece) - len(bare)]
     set_off = any(c in _SET_OFF for c in gap)
     m = _NAME_PREFIX.match(cand) or _INNER_PREFIX.match(cand)
+    if m and _PARTICLE_NAME.match(cand) and _given_name(cand):
+        m = None  # "Christoph von Ritter": a particle inside a name that starts with a given name, not 'von' and a name
     prefixed = m is not None
     if m:
         cand = cand[m.end():]
