@@ -339,7 +339,8 @@ _PREFIX_WORDS = (r"(?:(?:ein|eine|un|una|a|an|blog|artikel|beitrag|interview|kom
                  r"reportage|analyse|essay|article|story|words|text|written|posted|reported|geschrieben|verfasst|"
                  r"gepostet|gespeichert|erstellt|veröffentlicht|publié|publicado|escrito|scritto|pubblicato|"
                  r"geplaatst|post|author)\s+){0,2}"
-                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in|/in|\*in|:in|_in)?|author|text|texto|interview|escribe)")
+                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in|/in|\*in|:in|_in)?|author|auteure?|autrice|autore|text|texto|"
+                 r"interview|escribe)")
 _NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor))(?=\p{Lu}(?:\p{Ll}|\.)))")
 # "Ein Artikel von", "words written by", "Posted in Politik by": a prefix after a few words
 _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\s+(?=\S)")
@@ -569,7 +570,7 @@ _MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
            "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette", "• von Alexander Rosenkranz",
            "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo",
            "By Eric Levitz@EricLevitz", "Geschrieben vonElisa Marvena", "von Alexander Karper  Foto: © GEPA",
-           "AUTOR/IN Julius Richter", "Autor*in: Kim Weber"],
+           "AUTOR/IN Julius Richter", "Autor*in: Kim Weber", "Auteur: Anna Kubišta"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
               "Von Stubenhockern und Glucken",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
@@ -810,7 +811,7 @@ def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     description="The line after a line that is only 'Von', 'By' or 'Autor:', or after the heading of an author box ('About the "
                 "Author', 'Über den Autor'), names the author (one capitalised word only when it is a known given name)",
     match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]},
-           {"text": "Sarah Archer", "before": ["About the Author"]}, {"text": "Katharina Volkwein", "before": ["Über den Autor"]},
+           {"text": "Sarah Archer", "before": ["About the Author"]}, {"text": "Anna Kubišta", "before": ["Auteur:"]}, {"text": "Katharina Volkwein", "before": ["Über den Autor"]},
            {"text": "Ernst Lohoff", "before": ["Disko Von"]},
            {"text": "Jane Doe", "before": ["Written by"]}, {"text": "Kathrin", "before": ["Von"]},
            {"text": "MikeNils", "before": ["Von"]}],
