@@ -5,6 +5,7 @@ Each rule's thresholds come from ``[params]`` in ``pack.toml`` through ``ctx.par
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import regex
@@ -928,21 +929,37 @@ def common_words_as_name(f: Features, ctx: Context) -> float:
     words = [w for w in _NAME_TOKENS.findall(name) if w[:1].isupper()]
     if not words or _given_name(name):
         return 0.0
-    lower = _lower_words(ctx)
-    return 1.0 if any(w.casefold() in lower for w in words) else 0.0
+    return 1.0 if any(_written_lower(w, ctx) for w in words) else 0.0
 
 
-# a word in lower case standing on its own: not part of an address, a handle or a file name
-_FREE_LOWER = regex.compile(r"(?<![\w@./:#_-])\p{Ll}[\p{Ll}\p{M}]+(?![\w@/_-]|\.\w)")
+def _written_lower(word: str, ctx: Context) -> bool:
+    """Whether the page writes ``word`` in lower case as a word of its own: not inside a longer word, an
+    address, a handle or a file name ("strategy", not "strategy@example.com") (remembered per page and word)."""
+    lower = word.lower()
+    if len(lower) < 2:
+        return False
+    key = ("written_lower", -1)
+    found = ctx._cache.get(key)
+    if found is None:
+        found = ctx._cache[key] = {"": "\n".join(g.text for g in ctx.features)}
+    known = found.get(lower)
+    if known is None:
+        known = found[lower] = _free_occurrence(found[""], lower)
+    return known
 
 
-def _lower_words(ctx: Context) -> frozenset[str]:
-    """The words the page writes in lower case, as words of their own (computed once per page)."""
-    key = ("lower_words", -1)
-    words = ctx._cache.get(key)
-    if words is None:
-        words = ctx._cache[key] = frozenset(w for g in ctx.features for w in _FREE_LOWER.findall(g.text))
-    return words
+def _free_occurrence(text: str, word: str) -> bool:
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "@./:#_-" or after.isalnum() or after in "@/_-"
+                or unicodedata.category(after).startswith("M")
+                or (after == "." and end + 1 < len(text) and text[end + 1].isalnum())):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _run_counts(ctx: Context) -> dict[str, int]:
