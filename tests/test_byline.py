@@ -67,6 +67,10 @@ def _authors_of(line: str, lang: str = "de") -> tuple[str, ...]:
     ("1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen, Katzenbeschäftigung", "de", ("Steffi",)),
     ("STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter", "de", ("Julius Richter",)),
     ("Will Knight", "en", ("Will Knight",)),
+    ("Christoph von Ritter 24. April 2020", "de", ("Christoph von Ritter",)),
+    ("Ein Kommentar von Anna Schmidt 24. April 2020", "de", ("Anna Schmidt",)),
+    ("Article // 31 octobre 2021", "fr", ()),
+    ("19.2.2020 16:20päivitetty 19.2.2020 16:20", "fi", ()),
     ("Von Stubenhockern und Glucken", "de", ()),
     ("Powered by Livefyre", "en", ()),
 ])
@@ -85,3 +89,24 @@ def test_a_wrapped_dump_keeps_a_byline_under_a_paragraph_apart():
     sentence = "The report that the council published on Tuesday was written over many months\nby Jane Doe.\n"
     assert [u.text for u in split_units(split_lines(sentence), 80)] == [
         "The report that the council published on Tuesday was written over many months by Jane Doe."]
+
+
+def _button_page(between: str) -> str:
+    # a lone name above the title, then share buttons; a lynx dump prints each button as "(BUTTON)"
+    buttons = "".join(f"{between}{w}\n\n" for w in ("Reblog", "Share", "Tweet", "Pin it", "Share", "Email", "Print", "Save", "More"))
+    return ("Home\n\nNews\n\nJane Doe\n\nNews Editor\n\n" + buttons
+            + "Bridge closes after cracks are found\n\n" + _BODY + "Related stories\n\n" + _MENU)
+
+
+def test_markup_lines_of_a_text_browser_do_not_push_a_name_away_from_the_headline():
+    # the name stands 11 units above the title in the browser copy and 20 in the lynx dump (15 at most count)
+    browser = articleparse.parse(_button_page(""))
+    lynx = articleparse.parse(_button_page("(BUTTON)\n\n"))
+    assert browser.headline == lynx.headline == "Bridge closes after cracks are found"
+    assert browser.authors == lynx.authors == ("Jane Doe",)
+
+
+def test_words_between_a_name_and_the_headline_still_count():
+    # the same gap filled with words, not markup, keeps a bare name too far away to be taken
+    a = articleparse.parse(_button_page("Share this\n\nand that\n\n"))
+    assert a.authors == ()

@@ -77,7 +77,7 @@ _BYLINE_DECAY = 0.1
 #: A line the decoder labelled otherwise is a byline candidate when its byline score is above this ...
 _PICK_MIN_SCORE = 0.9
 #: ... and it stands within this many units of the headline ...
-_PICK_NEAR = 10
+_PICK_NEAR = 15
 #: ... or one rule alone voted byline with at least this much: a name introduced by 'By', 'Von', 'Autor:'
 _PICK_INTRODUCED = 3.0
 #: Labels whose lines never give up their label to a byline: the article's own text and title. (A date
@@ -261,7 +261,7 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     labels = decoded.labels
     zones = decoded.zones
     n = len(units)
-    chosen = _pick_byline(labels, votes)
+    chosen = _pick_byline(labels, votes, features)
     picked = chosen if chosen is not None and labels[chosen] not in (Label.BYLINE, Label.DATE) else None
     if picked is not None:
         labels = labels[:picked] + (Label.BYLINE,) + labels[picked + 1:]
@@ -369,7 +369,7 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     )
 
 
-def _pick_byline(labels: Sequence[Label], votes: Any) -> int | None:
+def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Features] | None = None) -> int | None:
     """The unit that holds the article's byline, or None.
 
     The candidates are the units labelled ``byline``, the units labelled ``date`` whose rules
@@ -387,6 +387,18 @@ def _pick_byline(labels: Sequence[Label], votes: Any) -> int | None:
     anchor = next((i for i in range(n) if labels[i] is Label.HEADLINE),
                   next((i for i in range(n) if labels[i] is Label.BODY), 0))
     by = LABEL_INDEX[Label.BYLINE]
+    # how far each unit stands from the anchor, not counting the units that are only markup between them
+    # (lynx's "(BUTTON)" and "[]", rules of underscores): a lynx dump prints a dozen of them between a
+    # byline and the title that a browser copy does not
+    steps = [0 if features is not None and _MARKUP_ONLY.match(features[i].text) else 1 for i in range(n)]
+    ahead = [0] * (n + 1)
+    for i in range(n):
+        ahead[i + 1] = ahead[i] + steps[i]
+
+    def distance(i: int) -> int:
+        lo, hi = (i, anchor) if i < anchor else (anchor, i)
+        return ahead[hi] - ahead[lo]
+
     best, best_value = None, None
     for i in range(n):
         lb = labels[i]
@@ -398,14 +410,18 @@ def _pick_byline(labels: Sequence[Label], votes: Any) -> int | None:
         elif lb is Label.DATE:
             # a date line whose rules captured no name stays a date line
             continue
-        elif abs(i - anchor) > _PICK_NEAR and not any(
+        elif distance(i) > _PICK_NEAR and not any(
                 label is Label.BYLINE and v >= _PICK_INTRODUCED for _, label, v in votes.fired[i]):
             continue
         # a weak candidate (a lone name the rules do not know as one: "Search Submit") only when there is no other
-        value = (score > _PICK_MIN_SCORE, score - _BYLINE_DECAY * abs(i - anchor))
+        value = (score > _PICK_MIN_SCORE, score - _BYLINE_DECAY * distance(i))
         if best_value is None or value > best_value:
             best, best_value = i, value
     return best
+
+
+# a unit that is only what a text browser prints for a form element, an image without alt text or a rule
+_MARKUP_ONLY = regex.compile(r"^(?:\s*(?:\((?:BUTTON|IMAGE|FORM|Submit)\)|\[[^\]\s]{0,12}\]|[_=*•·|-]+))+\s*$")
 
 
 def _byline(source: str, unit: Unit, text: str, matches: dict[str, Any]) -> Byline:

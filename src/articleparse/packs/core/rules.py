@@ -5,6 +5,7 @@ Each rule's thresholds come from ``[params]`` in ``pack.toml`` through ``ctx.par
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import regex
@@ -339,13 +340,18 @@ _PREFIX_WORDS = (r"(?:(?:ein|eine|un|una|a|an|blog|artikel|beitrag|interview|kom
                  r"reportage|analyse|essay|article|story|words|text|written|posted|reported|geschrieben|verfasst|"
                  r"gepostet|gespeichert|erstellt|veröffentlicht|publié|publicado|escrito|scritto|pubblicato|"
                  r"geplaatst|post|author)\s+){0,2}"
-                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in|/in|\*in|:in|_in)?|author|text|texto|interview|escribe)")
+                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in|/in|\*in|:in|_in)?|author|auteure?|autrice|autore|text|texto|"
+                 r"interview|escribe)")
 _NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor))(?=\p{Lu}(?:\p{Ll}|\.)))")
 # "Ein Artikel von", "words written by", "Posted in Politik by": a prefix after a few words
 _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\s+(?=\S)")
 _PREFIX_ALONE = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")\s*:?$")
 # a line that ends in a capitalised 'Von' or 'By' ("Disko Von"): the name follows on the next line
 _PREFIX_END = regex.compile(r"^(?:\S+\s+){1,3}(?:Von|By|Par|Por|Door|Autor(?:in)?:|Author:)$")
+# the heading of an author box: "About the Author", "Über den Autor", "Die Autorin", "À propos de l'auteur"
+_ABOUT_AUTHOR = regex.compile(r"^(?i:about\s+the\s+authors?|über\s+(?:den\s+autor|die\s+autorin)|zum\s+autor|zur\s+autorin|"
+                              r"der\s+autor|die\s+autorin|à\s+propos\s+de\s+l['’]auteur|sobre\s+(?:el\s+autor|la\s+autora|o\s+autor|a\s+autora)|"
+                              r"over\s+de\s+auteur|sull['’]autore)\s*:?$")
 _NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|da|di|del|la|le|du|dos|das|y)){0,3}$")
 # a user name: "mh", "telebasel", "MikeNils", "Marianne1", "Isabella.DiBiase"
 _HANDLE_NAME = regex.compile(r"^(?=.*\p{L})(?:[\p{Ll}\p{N}][\p{L}\p{N}._-]{1,30}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{L}+[\p{N}_][\p{L}\p{N}_.-]*)$")
@@ -360,7 +366,9 @@ _LABEL_WORDS = frozenset("""print date datum stand updated published posted modi
 permanenter aktualisiert veröffentlicht zuletzt geändert erstellt publié publicado atualizado pubblicato
 comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen
 kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría
-last letzte letztes""".split())
+last letzte letztes päivitetty julkaistu
+article artikel artículo articolo artigo video videos vidéo vídeo audio podcast gallery galerie fotostrecke
+photo photos foto fotos reportage""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
 # a social-media handle after a name: "Eric Levitz@EricLevitz", "Devindra Hardawar, @devindra"
 _AT_HANDLE = regex.compile(r"[\s,]*\S*@[\w-]+(?:\.[\w-]+)+|[\s,]*(?<![\w.])@\w+|(?<=\p{Ll})@\w+")
@@ -424,6 +432,8 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     gap = piece[len(bare):] if before_date else piece[:len(piece) - len(bare)]
     set_off = any(c in _SET_OFF for c in gap)
     m = _NAME_PREFIX.match(cand) or _INNER_PREFIX.match(cand)
+    if m and _PARTICLE_NAME.match(cand) and _given_name(cand):
+        m = None  # "Christoph von Ritter": a particle inside a name that starts with a given name, not 'von' and a name
     prefixed = m is not None
     if m:
         cand = cand[m.end():]
@@ -561,7 +571,7 @@ _MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
            "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette", "• von Alexander Rosenkranz",
            "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo",
            "By Eric Levitz@EricLevitz", "Geschrieben vonElisa Marvena", "von Alexander Karper  Foto: © GEPA",
-           "AUTOR/IN Julius Richter", "Autor*in: Kim Weber"],
+           "AUTOR/IN Julius Richter", "Autor*in: Kim Weber", "Auteur: Anna Kubišta"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
               "Von Stubenhockern und Glucken",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
@@ -799,12 +809,15 @@ def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 
 @code_rule(
     id="core:BY012", label="byline", weight=3.0, max_chars=60,
-    description="The line after a line that is only 'Von', 'By' or 'Autor:' names the author (one capitalised word only when it is a known given name)",
+    description="The line after a line that is only 'Von', 'By' or 'Autor:', or after the heading of an author box ('About the "
+                "Author', 'Über den Autor'), names the author (one capitalised word only when it is a known given name)",
     match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]},
+           {"text": "Sarah Archer", "before": ["About the Author"]}, {"text": "Anna Kubišta", "before": ["Auteur:"]}, {"text": "Katharina Volkwein", "before": ["Über den Autor"]},
            {"text": "Ernst Lohoff", "before": ["Disko Von"]},
            {"text": "Jane Doe", "before": ["Written by"]}, {"text": "Kathrin", "before": ["Von"]},
            {"text": "MikeNils", "before": ["Von"]}],
     no_match=[{"text": "Thomas Steinberg", "before": ["Home"]}, {"text": "Berlin ist eine Stadt.", "before": ["Von"]},
+              {"text": "Zeige alle Artikel", "before": ["Über den Autor"]}, {"text": "Affiliations", "before": ["About the author"]},
               {"text": "Thomas Steinberg", "before": ["Er sprach lange davon"]},
               {"text": "Thomas Steinberg"}, {"text": "Meinung", "before": ["Von"]}],
 )
@@ -813,7 +826,7 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
     if i == 0 or f.n_words > 5 or ctx.features[i - 1].n_words > 5:
         return 0.0
     before = _unmarked(ctx.features[i - 1].text.strip())
-    if not (_PREFIX_ALONE.match(before) or _PREFIX_END.match(before)):
+    if not (_PREFIX_ALONE.match(before) or _PREFIX_END.match(before) or _ABOUT_AUTHOR.match(before)):
         return 0.0
     cand = _NAME_END.split(_unmarked(f.text).strip(_NAME_TRIM), 1)[0].strip(_NAME_TRIM)
     words = cand.split()
@@ -895,6 +908,58 @@ def repeated_name(f: Features, ctx: Context) -> float:
     if not _is_lone_name(f, ctx):
         return 0.0
     return 1.0 if _run_counts(ctx).get(f.text.casefold(), 0) >= _p(ctx, "repeated_name_count") else 0.0
+
+
+@code_rule(
+    id="core:BY018", label="byline", weight=-2.5, max_chars=60,
+    description="A name-shaped line with a capitalised word that the page also writes in lower case, as a word of its "
+                "own, is a heading or a button ('Security Blog', 'Share Tweet Share', 'Fútbol Internacional'), not a "
+                "person; a line that starts with a common given name is left alone ('Will Knight' beside 'will')",
+    match=[{"text": "Marketing Strategy", "after": ["A good marketing plan needs a strategy that the whole team knows."]},
+           {"text": "Fútbol Internacional", "before": ["El equipo jugó un partido internacional el domingo."]}],
+    no_match=[{"text": "Sarah Archer", "after": ["The archer drew the bow and the arrow flew over the field."]},
+              {"text": "Marketing Strategy", "after": ["See https://example.com/marketing and write to strategy@example.com."]},
+              {"text": "Dave Steer", "after": ["The steer was sold at the fair."]},
+              {"text": "Marketing Strategy"}],
+)
+def common_words_as_name(f: Features, ctx: Context) -> float:
+    if not _is_lone_name(f, ctx):
+        return 0.0
+    name = _lone_name_text(f) or ""
+    words = [w for w in _NAME_TOKENS.findall(name) if w[:1].isupper()]
+    if not words or _given_name(name):
+        return 0.0
+    return 1.0 if any(_written_lower(w, ctx) for w in words) else 0.0
+
+
+def _written_lower(word: str, ctx: Context) -> bool:
+    """Whether the page writes ``word`` in lower case as a word of its own: not inside a longer word, an
+    address, a handle or a file name ("strategy", not "strategy@example.com") (remembered per page and word)."""
+    lower = word.lower()
+    if len(lower) < 2:
+        return False
+    key = ("written_lower", -1)
+    found = ctx._cache.get(key)
+    if found is None:
+        found = ctx._cache[key] = {"": "\n".join(g.text for g in ctx.features)}
+    known = found.get(lower)
+    if known is None:
+        known = found[lower] = _free_occurrence(found[""], lower)
+    return known
+
+
+def _free_occurrence(text: str, word: str) -> bool:
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "@./:#_-" or after.isalnum() or after in "@/_-"
+                or unicodedata.category(after).startswith("M")
+                or (after == "." and end + 1 < len(text) and text[end + 1].isalnum())):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _run_counts(ctx: Context) -> dict[str, int]:
