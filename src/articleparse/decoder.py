@@ -114,8 +114,10 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     # the lead pass: strong prose above the body, cut off from it by a list or a form, is body
     "lead_body_min": 3.0,
     "lead_body_margin": 1.0,
-    # the cut pass: a heading, caption, credit or ad label inside the body that beats its body votes
+    # the cut pass: a heading, caption, credit, ad label, comment form, share button or appeal inside the body
+    # that beats its body votes, on evidence of at least ``cut_min`` (not a label's prior alone)
     "cut_margin": 0.3,
+    "cut_min": 1.0,
     "cut_teaser_reach": 10,
     # the detach pass: body after a gap of this many units behind the article's main run is page furniture
     "detach_gap": 4,
@@ -438,23 +440,28 @@ def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
 
 
 #: Labels whose evidence takes a unit out of the body when it beats the body's (see ``_cut_pass``).
-_CUT_LABELS = tuple(LABEL_INDEX[lb] for lb in (L.RELATED_SECTION, L.FOOTER, L.CAPTION, L.AD))
+_CUT_LABELS = tuple(LABEL_INDEX[lb] for lb in (L.RELATED_SECTION, L.FOOTER, L.CAPTION, L.AD, L.COMMENT,
+                                               L.BOILERPLATE, L.SHARE))
+#: The labels a cut label must beat: all but the headline, which cannot stand inside the body (a caption is
+#: title-shaped and often repeats the text's words, so its headline votes run high).
+_CUT_RIVALS = tuple(LABEL_INDEX[lb] for lb in LABELS if lb is not L.HEADLINE)
 
 
 def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
               p: Mapping[str, float]) -> None:
-    """Take out of the body the headings, captions, credits and ad labels inside it (in place).
+    """Take out of the body the headings, captions, credits, ad labels and appeals inside it (in place).
 
     The zone pass keeps a one-line interruption in the body when leaving the body for it
     costs more than the line's own votes gain (``enter_cruft`` and ``zone_cost_cruft``).
-    A body unit whose best label overall is related-section, footer, caption or ad, by at
-    least ``cut_margin`` over its body score, takes that label (zone ``CRUFT``). After a
+    A body unit whose best label, the headline aside, is related-section, footer, caption,
+    ad, comment, boilerplate or share, by at least ``cut_margin`` over its body score and
+    with a score of at least ``cut_min``, takes that label (zone ``CRUFT``). After a
     related-section heading ("Related Coverage", "Lesen Sie auch:"), the next body units
     whose best label is not body, up to ``cut_teaser_reach`` of them, are its teaser titles.
     """
     b = LABEL_INDEX[L.BODY]
     n = len(labels)
-    margin, reach = p["cut_margin"], int(p["cut_teaser_reach"])
+    margin, reach, least = p["cut_margin"], int(p["cut_teaser_reach"]), p["cut_min"]
     i = 0
     while i < n:
         if labels[i] is not L.BODY:
@@ -462,7 +469,7 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
             continue
         row = scores[i]
         k = max(_CUT_LABELS, key=row.__getitem__)
-        if row[k] - row[b] < margin or row[k] < max(row):
+        if row[k] - row[b] < margin or row[k] < least or row[k] < max(row[q] for q in _CUT_RIVALS):
             i += 1
             continue
         labels[i] = LABELS[k]
