@@ -114,8 +114,10 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     # the lead pass: strong prose above the body, cut off from it by a list or a form, is body
     "lead_body_min": 3.0,
     "lead_body_margin": 1.0,
-    # the cut pass: a heading, caption, credit or ad label inside the body that beats its body votes
+    # the cut pass: a heading, caption, credit, ad label, comment form, share button or appeal inside the body
+    # that beats its body votes, on evidence of at least ``cut_min`` (not a label's prior alone)
     "cut_margin": 0.3,
+    "cut_min": 1.0,
     "cut_teaser_reach": 10,
     # the detach pass: body after a gap of this many units behind the article's main run is page furniture
     "detach_gap": 4,
@@ -190,8 +192,8 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     _field_pass(scores, zones_out, labels, p)
     _tail_pass(scores, zones_out, labels, p)
     _lead_pass(scores, zones_out, labels, p)
-    _cut_pass(scores, zones_out, labels, p)
-    _detach_pass(scores, zones_out, labels, p, lead_ins)
+    cut = _cut_pass(scores, zones_out, labels, p)
+    _detach_pass(scores, zones_out, labels, p, lead_ins, cut)
     zones = zones_out
     label_index = LABEL_INDEX
     conf = [confidence(scores[k], label_index[labels[k]]) for k in range(n)]
@@ -438,23 +440,30 @@ def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
 
 
 #: Labels whose evidence takes a unit out of the body when it beats the body's (see ``_cut_pass``).
-_CUT_LABELS = tuple(LABEL_INDEX[lb] for lb in (L.RELATED_SECTION, L.FOOTER, L.CAPTION, L.AD))
+_CUT_LABELS = tuple(LABEL_INDEX[lb] for lb in (L.RELATED_SECTION, L.FOOTER, L.CAPTION, L.AD, L.COMMENT,
+                                               L.BOILERPLATE, L.SHARE))
+#: The labels a cut label must beat: all but the headline, which cannot stand inside the body (a caption is
+#: title-shaped and often repeats the text's words, so its headline votes run high).
+_CUT_RIVALS = tuple(LABEL_INDEX[lb] for lb in LABELS if lb is not L.HEADLINE)
 
 
 def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
-              p: Mapping[str, float]) -> None:
-    """Take out of the body the headings, captions, credits and ad labels inside it (in place).
+              p: Mapping[str, float]) -> set[int]:
+    """Take out of the body the headings, captions, credits, ad labels and appeals inside it (in place).
 
     The zone pass keeps a one-line interruption in the body when leaving the body for it
     costs more than the line's own votes gain (``enter_cruft`` and ``zone_cost_cruft``).
-    A body unit whose best label overall is related-section, footer, caption or ad, by at
-    least ``cut_margin`` over its body score, takes that label (zone ``CRUFT``). After a
+    A body unit whose best label, the headline aside, is related-section, footer, caption,
+    ad, comment, boilerplate or share, by at least ``cut_margin`` over its body score and
+    with a score of at least ``cut_min``, takes that label (zone ``CRUFT``). After a
     related-section heading ("Related Coverage", "Lesen Sie auch:"), the next body units
     whose best label is not body, up to ``cut_teaser_reach`` of them, are its teaser titles.
+    Returns the units it took out (the detach pass reads the article's runs across them).
     """
     b = LABEL_INDEX[L.BODY]
     n = len(labels)
-    margin, reach = p["cut_margin"], int(p["cut_teaser_reach"])
+    margin, reach, least = p["cut_margin"], int(p["cut_teaser_reach"]), p["cut_min"]
+    out: set[int] = set()
     i = 0
     while i < n:
         if labels[i] is not L.BODY:
@@ -462,26 +471,32 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
             continue
         row = scores[i]
         k = max(_CUT_LABELS, key=row.__getitem__)
-        if row[k] - row[b] < margin or row[k] < max(row):
+        if row[k] - row[b] < margin or row[k] < least or row[k] < max(row[q] for q in _CUT_RIVALS):
             i += 1
             continue
         labels[i] = LABELS[k]
         zones[i] = Zone.CRUFT
+        out.add(i)
         i += 1
         if LABELS[k] is L.RELATED_SECTION:
             end = min(n, i + reach)
             while i < end and labels[i] is L.BODY and scores[i][b] < max(scores[i]):
                 labels[i] = L.RELATED_TITLE
                 zones[i] = Zone.CRUFT
+                out.add(i)
                 i += 1
+    return out
 
 
 def _detach_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
-                 p: Mapping[str, float], lead_ins: Sequence[bool] | None = None) -> None:
+                 p: Mapping[str, float], lead_ins: Sequence[bool] | None = None,
+                 bridged: frozenset[int] | set[int] = frozenset()) -> None:
     """Move the body that stands far behind the article's main run to the page's end (in place).
 
-    The main run is the run of consecutive body units with the highest total body score.
-    After it, the first body unit that follows ``detach_gap`` or more non-body units ends
+    The main run is the run of consecutive body units with the highest total body score; a
+    unit the cut pass took out of the body (``bridged``: a credit, a separator, an appeal
+    inside the article) does not break a run, it only adds nothing to its score. After the
+    main run, the first body unit that follows ``detach_gap`` or more non-body units ends
     the article: it and every body unit after it take the best label of the ``POST`` zone
     (an author's box, a newsletter or donation appeal, a teaser's text, comments).
     """
@@ -490,11 +505,14 @@ def _detach_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: l
     if len(body) < 2:
         return
     runs: list[list[int]] = []
-    for i in body:
+    for i in sorted(set(body) | set(bridged)) if bridged else body:
         if runs and i == runs[-1][-1] + 1:
             runs[-1].append(i)
         else:
             runs.append([i])
+    if bridged:
+        runs = [[i for i in run if i not in bridged] for run in runs]
+        runs = [run for run in runs if run]
     main = max(range(len(runs)), key=lambda r: sum(scores[i][b] for i in runs[r]))
     gap = int(p["detach_gap"])
     last = runs[main][-1]
