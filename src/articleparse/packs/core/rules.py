@@ -723,14 +723,14 @@ def _compute_lone_name(f: Features) -> str | None:
     if _NAME_PREFIX.match(text):
         return None  # "Autor Mark Newton": a prefixed byline, read by core:BY014
     # (each shape is searched only when the line can hold it: a role tail ends in a role word or ')', a list of
-    # names holds ',', '&' or a list word between spaces)
-    if f.n_words >= 3 and (text.endswith(")") or _ROLE_END.search(text, max(0, len(text) - _ROLE_REACH))):
+    # names holds ',', '&' or a list word between spaces or after an initial's dot: "Anna B.und Jan Koch")
+    if f.n_words >= 3 and (text.endswith((")", ")\n")) or _ROLE_END.search(text, max(0, len(text) - _ROLE_REACH))):
         # "Richard Adams Education editor", "Brit Weirich (Medizinredakteurin)": the name and the author's role
         for tail in _ROLE_TAILS:
             role = tail.search(text)
             if role and _LONE_NAME.match(text[:role.start()]):
                 return text[:role.start()]
-    if _LONE_NAME.match(text) or (f.n_words <= 16 and ("," in text or "&" in text or not _LIST_WORDS.isdisjoint(text.split()))
+    if _LONE_NAME.match(text) or (f.n_words <= 16 and ("," in text or "&" in text or not _LIST_WORDS.isdisjoint(text.replace(".", " ").split()))
                                   and _NAME_LIST_LINE.match(text)):
         return text
     if _given_name(text) and (_CAPS_NAME.match(text) or _PARTICLE_NAME.match(text)):
