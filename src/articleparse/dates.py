@@ -551,7 +551,11 @@ class DateLexicon:
             order = self.order
         elif order not in _ORDERS:
             raise ValueError(f"order must be 'dmy' or 'mdy', not {order!r}")
-        first_digit = _DIGIT.search(text)
+        return self.find_from(text, _DIGIT.search(text), now, order)
+
+    def find_from(self, text: str, first_digit: Any, now: _dt.datetime | None, order: str) -> list[DateMatch]:
+        """:meth:`find` for a caller that has searched the line's first digit (``\\d``) already (None: it has
+        none); ``order`` is "dmy" or "mdy"."""
         gates = self._gates_present(text) if self._gate else ()
         if first_digit is None and not gates:
             return []

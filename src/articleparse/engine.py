@@ -266,9 +266,10 @@ class _LanguageDates:
         return self._find(text, now)
 
     def _find(self, text: str, now: _dt.datetime | None) -> list[Any]:
-        found = self.lexicon.find(text, now=now, order=self.order)
-        if any(d.has_year for d in found) or _DIGIT.search(text) is None or _GLUE_ANY.search(text) is None:
-            return found  # a date with a year, or no seam to open (a line without digits has none)
+        first_digit = _DIGIT.search(text)
+        found = self.lexicon.find_from(text, first_digit, now, self.order or self.lexicon.order)
+        if first_digit is None or _GLUE_ANY.search(text) is None or any(d.has_year for d in found):
+            return found  # no seam to open (a line without digits has none), or a date with a year
         # dates glued to the words around them: search again with the seams opened
         opened = open_seams(text)
         return self.lexicon.find(opened, now=now, order=self.order) if opened != text else found

@@ -5,6 +5,7 @@ Each rule's thresholds come from ``[params]`` in ``pack.toml`` through ``ctx.par
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -170,6 +171,10 @@ def _mostly_date(f: Features, ctx: Context) -> bool:
 
 
 _GLUED = regex.compile(r"\p{Ll}{2,}\p{Lu}|\p{Ll}\p{Lu}{2,}|\p{L}\d{2,}\p{Lu}")
+# whether _GLUED finds a match, searched faster: its runs cut to what a match needs (two lower-case letters
+# and a capital ...), and in ASCII text (where \p{Ll} is [a-z], \p{Lu} [A-Z], \d [0-9]) with the standard engine
+_GLUED_ANY = regex.compile(r"\p{Ll}\p{Ll}\p{Lu}|\p{Ll}\p{Lu}\p{Lu}|\p{L}\d\d+\p{Lu}")
+_GLUED_ASCII = re.compile(r"[a-z][a-z][A-Z]|[a-z][A-Z][A-Z]|[A-Za-z][0-9][0-9]+[A-Z]")
 _HYPHEN_CHAIN = regex.compile(r"\w-\w+-\w+-\w")
 
 
@@ -193,7 +198,7 @@ def headline_shape(f: Features, ctx: Context) -> float:
         strength -= _p(ctx, "headline_word_bonus") * (f.n_words - 16)
     if ctx.dates_in(f.index):
         strength -= 1.0
-    if _GLUED.search(f.text):
+    if (_GLUED_ASCII if f.text.isascii() else _GLUED_ANY).search(f.text):
         strength -= 1.0  # words run together: a flattened menu ("Contact UsABC13 News")
     if _HYPHEN_CHAIN.search(f.text):
         strength -= 0.8  # a slug or a tag list
@@ -720,20 +725,25 @@ def _compute_lone_name(f: Features) -> str | None:
     text = text.rstrip(",;|/·•–— \u00a0")  # "Marie Merlet |", "Gunter Frank /": a separator left of the next item
     if not text[:1].isupper() or text.endswith(":"):
         return None  # "Open Journalism Project:" heads what follows
+    if " " not in text and _SPACE.search(text) is None:
+        return None  # one word: every name shape below has two or more (cheap: most such lines are menu items)
     half = len(text) // 2
     if len(text) % 2 and text[half] == " " and text[:half] == text[half + 1:]:
         text = text[:half]
     if _NAME_PREFIX.match(text):
         return None  # "Autor Mark Newton": a prefixed byline, read by core:BY014
-    if f.n_words >= 3:
+    # (each shape is searched only when the line can hold it: a role tail ends in a role word or ')', a list of
+    # names holds ',', '&' or a list word between spaces or after an initial's dot: "Anna B.und Jan Koch")
+    if f.n_words >= 3 and (text.endswith((")", ")\n")) or _ROLE_END.search(text, max(0, len(text) - _ROLE_REACH))):
         # "Richard Adams Education editor", "Brit Weirich (Medizinredakteurin)": the name and the author's role
         for tail in _ROLE_TAILS:
             role = tail.search(text)
             if role and _LONE_NAME.match(text[:role.start()]):
                 return text[:role.start()]
-    if _LONE_NAME.match(text) or (f.n_words <= 16 and _NAME_LIST_LINE.match(text)):
+    if _LONE_NAME.match(text) or (f.n_words <= 16 and ("," in text or "&" in text or not _LIST_WORDS.isdisjoint(text.replace(".", " ").split()))
+                                  and _NAME_LIST_LINE.match(text)):
         return text
-    if (_CAPS_NAME.match(text) or _PARTICLE_NAME.match(text)) and _given_name(text):
+    if _given_name(text) and (_CAPS_NAME.match(text) or _PARTICLE_NAME.match(text)):
         return text  # "SVEN MICHAELSEN", "Christoph von Eichhorn": a given name first
     return None
 
@@ -746,6 +756,10 @@ _ROLES = (r"editor|redakteur(?:in)?|chefredakteur(?:in)?|autor(?:in)?|author|rep
 # (a role word in lower case may follow one word of its own: "Education editor", "senior writer")
 _ROLE_TAILS = (regex.compile(r"\s+\p{L}+\s+(?:" + _ROLES + r")$"), regex.compile(r"\s+(?i:" + _ROLES + r")$"),
                regex.compile(r"\s+\((?i:[^()]{0,40}?(?:" + _ROLES + r")[^()]{0,60})\)$"))
+# a role word at the line's end, in any case (the first two tails need one); no role word is longer than _ROLE_REACH,
+# so it is searched in the line's last _ROLE_REACH characters only
+_ROLE_END = regex.compile(r"(?i:" + _ROLES + r")$")
+_ROLE_REACH = 24
 
 
 def _load_given_names() -> frozenset[str]:
@@ -788,6 +802,7 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
 
 
 _NAME_TOKENS = regex.compile(r"\w+")
+_SPACE = regex.compile(r"\s")
 
 
 @code_rule(
