@@ -27,9 +27,9 @@ def _engine(model: dict | None) -> Engine:
     return engine
 
 
-def _facts(text: str) -> tuple[list[str], list[dict[str, float]]]:
+def _facts(text: str, lang: str = "fr") -> tuple[list[str], list[dict[str, float]]]:
     """The candidates' texts and facts, as the decoder leaves them before the ranker."""
-    page = Engine()._stages(text, lang="fr", rank=False)
+    page = Engine()._stages(text, lang=lang, rank=False)
     cands, facts = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features, 25)
     return [page.units[i].text for i in cands], facts
 
@@ -130,9 +130,8 @@ def test_a_bare_name_right_above_the_text_is_a_candidate() -> None:
             "Baum ist anders und jeder Standort stellt eigene Anforderungen an die Prüfung.\n\n"
             "Wir prüfen die Standsicherheit, die Vitalität und den Zustand der Krone und schreiben alles in "
             "einem Gutachten auf, das auch vor Gericht Bestand hat.\n")
-    page = Engine()._stages(text, lang="de", rank=False)
-    cands, _ = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features, 25)
-    assert "Baumgutachten" in [page.units[i].text for i in cands]
+    texts, _ = _facts(text, lang="de")
+    assert "Baumgutachten" in texts
 
 
 def test_a_title_echoed_inside_a_breadcrumb_and_named_by_the_first_paragraph() -> None:
@@ -146,9 +145,7 @@ def test_a_title_echoed_inside_a_breadcrumb_and_named_by_the_first_paragraph() -
             "of its main span during a routine inspection, the city council said.\n\n"
             "The bridge carries about forty thousand vehicles a day and is the only road link between the "
             "two halves of the old town, which lies on both banks of the river.\n")
-    page = Engine()._stages(text, lang="en", rank=False)
-    cands, facts = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features, 25)
-    texts = [page.units[i].text for i in cands]
+    texts, facts = _facts(text, lang="en")
     assert title in texts and dek in texts
     at_title, at_dek = facts[texts.index(title)], facts[texts.index(dek)]
     assert at_title["echo_sub"] == 1 and at_title["echo"] == 0
