@@ -110,3 +110,26 @@ def test_words_between_a_name_and_the_headline_still_count():
     # the same gap filled with words, not markup, keeps a bare name too far away to be taken
     a = articleparse.parse(_button_page("Share this\n\nand that\n\n"))
     assert a.authors == ()
+
+
+def _blog(meta: str, menu: tuple[str, ...] = ("Kultur", "Sport", "Reisen")) -> str:
+    nav = "".join(f"{w}\n\n" for w in menu)
+    return "Startseite\n\n" + nav + "Bridge closes after cracks are found\n\n" + meta + "\n\n" + _BODY
+
+
+def test_a_category_after_the_name_that_the_menu_prints_is_dropped():
+    # "date, author, category" on one line of a blog; the category is also a menu item
+    a = articleparse.parse(_blog("30. Oktober 2023 Carola Pönisch Kultur"))
+    assert a.authors == ("Carola Pönisch",)
+    assert a.byline.raw == "30. Oktober 2023 Carola Pönisch Kultur"
+
+
+def test_a_two_word_category_is_dropped_too():
+    a = articleparse.parse(_blog("Veröffentlicht am 03.02.2022 von Sarah Schnieder Reiterrevue International",
+                                 ("Reiterrevue International", "Sport", "Reisen")))
+    assert a.authors == ("Sarah Schnieder",)
+
+
+def test_a_three_word_name_the_menu_does_not_print_stays_whole():
+    a = articleparse.parse(_blog("30. Oktober 2023 Anna Maria Pönisch"))
+    assert a.authors == ("Anna Maria Pönisch",)

@@ -11,6 +11,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
 import regex
 
 from .decoder import LABEL_INDEX, Decoded, Zone, confidence
@@ -320,6 +321,7 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     # the article's own byline (chosen by _pick_byline at the start)
     if chosen is not None:
         byline = _byline(source, units[chosen], features[chosen].text, votes.matches[chosen])
+        byline = _without_page_tail(byline, features, chosen)
     if source_credit is None:
         for i in range(n):
             if zones[i] in _HEADER_ZONES:
@@ -429,6 +431,39 @@ def _byline(source: str, unit: Unit, text: str, matches: dict[str, Any]) -> Byli
     org = _captured(matches, "organization")
     authors = split_authors(found[0]) if found else split_authors(text)
     return Byline(raw=text, authors=authors, organization=org[0] if org else None, span=(unit.start, unit.end))
+
+
+def _without_page_tail(byline: Byline, features: Sequence[Features], chosen: int) -> Byline:
+    """The byline's names without a tail the page also prints as a line of its own.
+
+    A blog prints a post's date, author and category on one line ("30. Oktober 2023 Carola
+    Pönisch Kultur", "von Sarah Schnieder Reiterrevue International"); the category is a menu
+    item elsewhere on the page ("Kultur", "* Kultur"). The last one or two words of a name of
+    three or more words are dropped when some other line of the page is exactly those words;
+    at least two name words stay, the last of them capitalised ("Redaktion Profilbild von" stays whole).
+    """
+    if not any(len(a.split()) >= 3 for a in byline.authors):
+        return byline
+    short = {_menu_text(f.text) for i, f in enumerate(features) if i != chosen and f.n_words <= _TAIL_WORDS}
+    authors = []
+    for name in byline.authors:
+        words = name.split()
+        for k in range(min(_TAIL_WORDS, len(words) - 2), 0, -1):
+            if (words[-k][:1].isupper() and words[-k - 1][:1].isupper()
+                    and " ".join(words[-k:]).casefold() in short):
+                words = words[:-k]
+                break
+        authors.append(" ".join(words))
+    return attrs.evolve(byline, authors=tuple(dict.fromkeys(authors)))
+
+
+_TAIL_WORDS = 2  # how many words a category after a name may have
+_MENU_MARK = regex.compile(r"^[\s*+•·\-–—>»|]+")
+
+
+def _menu_text(text: str) -> str:
+    """A line as a menu prints it, without its bullet, case-folded ("* Kultur" -> "kultur")."""
+    return _MENU_MARK.sub("", text).strip().casefold()
 
 
 # How much each kind of evidence counts when choosing the publication date among all dates

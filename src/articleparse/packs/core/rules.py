@@ -610,6 +610,39 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return 0.0
 
 
+# a link to the author's other articles: "Mehr von Henry Steinhau", "View all posts by Daniel Lemire"
+_AUTHOR_LINK = regex.compile(
+    r"^(?i:(?:mehr|alle|weitere)(?:\s+(?:artikel|beiträge|texte|posts))?\s*von|alles\s+von|"
+    r"(?:view\s+)?all\s+(?:posts|articles|stories)\s+by|(?:more\s+)?(?:posts|articles|stories)\s+by)"
+    r"(?:\s*:\s*|\s+|(?<=[nNyY])(?=\p{Lu}\p{Ll}))")
+
+
+@code_rule(
+    page_context=False,
+    id="core:BY019", label="byline", weight=3.0, max_chars=80,
+    description="A link to the author's other articles ('Mehr von Henry Steinhau', 'Alles von Martin Junker', 'View "
+                "all posts by Daniel Lemire') names the author: two to four capitalised words after it",
+    match=["Mehr von Henry Steinhau", "MEHR VON HENRY STEINHAU", "Alles von Martin Junker",
+           "View all posts by Daniel Lemire", "Mehr vonNike Jane", "Weitere Artikel von Anna Schmidt",
+           "More posts by Jane Doe"],
+    no_match=["Mehr von Spiegel", "Mehr vom Autor", "Mehr von uns", "Alle Artikel von heute",
+              "More from The Guardian", "Mehr von Anna Schmidt lesen Sie hier im großen Archiv der Zeitung"],
+)
+def author_link(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    if f.n_words > 8:
+        return 0.0
+    text = _unmarked(f.text).strip(_NAME_TRIM)
+    m = _AUTHOR_LINK.match(text)
+    if m is None:
+        return 0.0
+    cand = text[m.end():].strip(_NAME_TRIM)
+    words = cand.split()
+    if not 2 <= len(words) <= 4 or not _name_words([w.lower() if w.isupper() else w for w in words], ctx):
+        return 0.0
+    shaped = cand.title() if cand.isupper() else cand
+    return (1.0, Capture({"authors": cand})) if _NAME.match(shaped) else 0.0
+
+
 @code_rule(
     page_context=False,
     id="core:BD006", label="body", weight=-0.8,
