@@ -1,4 +1,5 @@
-"""The decoder's detach pass: body far behind the article's main run is page furniture."""
+"""The decoder's detach and cut passes: body far behind the article's main run, and the teaser list under
+a related heading inside it, are page furniture."""
 
 from articleparse.decoder import LABEL_INDEX, decode
 from articleparse.model import Label
@@ -45,3 +46,23 @@ def test_a_long_rest_after_the_gap_stays_body():
 def test_a_short_gap_does_not_detach():
     rows = [PROSE] * 8 + [MENU] * 2 + [BLURB] * 2
     assert _labels(rows)[10:] == ["body", "body"]
+
+
+RELATED = _row(related_section=4.0, body=1.0)  # "Related Stories" inside the article
+ITEM = _row(body=2.5, related_title=1.0)  # "* Do masks offer protection? It depends": a bulleted title
+
+
+def test_bulleted_titles_under_a_related_heading_inside_the_body_are_teasers():
+    rows = [PROSE] * 6 + [RELATED] + [ITEM] * 3 + [PROSE] * 6
+    titles = [False] * 7 + [True] * 3 + [False] * 6
+    labels = [lb.value for lb in decode(rows, list_titles=titles).labels]
+    assert labels[6:10] == ["related-section"] + ["related-title"] * 3
+    assert labels[10:] == ["body"] * 6
+
+
+def test_without_list_titles_the_body_votes_keep_the_items():
+    # a list of sentences (each ends with a full stop) under a misread heading stays in the text
+    rows = [PROSE] * 6 + [RELATED] + [ITEM] * 3 + [PROSE] * 6
+    labels = [lb.value for lb in decode(rows, list_titles=[False] * 16).labels]
+    assert labels[6] == "related-section"
+    assert labels[7:10] == ["body"] * 3

@@ -124,3 +124,19 @@ def test_headline_drops_a_kicker_when_a_nearby_line_prints_the_bare_title(crumb,
             "teilte die Stadt am Freitag mit.\n")
     page = f"Startseite\n\n1. Nachrichten\n\n{crumb}\n\n{line}\n\n{body}"
     assert articleparse.parse(page, lang="de").headline == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("* Do masks offer protection from new coronavirus? It depends", False),
+        ("* Marsala, Terrakotta, Ochsenblut, Curry und Co. – und zwar am besten alles zusammen! Die neuen…", False),
+        ("* Schwarze Liste...", False),
+        ("* Informieren Sie sich regelmäßig über aktuelle Maßnahmen bei der italienischen Regierung.", True),
+        ("* 他说：“我们会继续努力。”", True),
+    ],
+)
+def test_a_list_item_that_ends_with_a_full_stop_is_a_sentence_not_a_title(line, want):
+    from articleparse.engine import _full_stop
+
+    assert _full_stop(line) is want

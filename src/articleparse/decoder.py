@@ -154,11 +154,14 @@ class Decoded:
 
 def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None = None,
            label_bonus: Mapping[tuple[Label, Label], float] | None = None,
-           lead_ins: Sequence[bool] | None = None) -> Decoded:
+           lead_ins: Sequence[bool] | None = None, list_titles: Sequence[bool] | None = None) -> Decoded:
     """Label every unit. ``scores[i][LABEL_INDEX[label]]`` is the rules' total for that label.
 
     ``lead_ins[i]`` is true when unit ``i`` introduces what follows it (it ends in a colon):
     the detach pass does not end the article at a gap right after such a unit.
+    ``list_titles[i]`` is true when unit ``i`` is a list item (it starts with a bullet) that
+    does not end with a full stop: the cut pass reads such items right under a related heading
+    as its teaser titles.
     """
     n = len(scores)
     if n == 0:
@@ -192,7 +195,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     _field_pass(scores, zones_out, labels, p)
     _tail_pass(scores, zones_out, labels, p)
     _lead_pass(scores, zones_out, labels, p)
-    cut = _cut_pass(scores, zones_out, labels, p)
+    cut = _cut_pass(scores, zones_out, labels, p, list_titles)
     _detach_pass(scores, zones_out, labels, p, lead_ins, cut)
     zones = zones_out
     label_index = LABEL_INDEX
@@ -448,7 +451,7 @@ _CUT_RIVALS = tuple(LABEL_INDEX[lb] for lb in LABELS if lb is not L.HEADLINE)
 
 
 def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
-              p: Mapping[str, float]) -> set[int]:
+              p: Mapping[str, float], list_titles: Sequence[bool] | None = None) -> set[int]:
     """Take out of the body the headings, captions, credits, ad labels and appeals inside it (in place).
 
     The zone pass keeps a one-line interruption in the body when leaving the body for it
@@ -457,8 +460,11 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
     ad, comment, boilerplate or share, by at least ``cut_margin`` over its body score and
     with a score of at least ``cut_min``, takes that label (zone ``CRUFT``). After a
     related-section heading ("Related Coverage", "Lesen Sie auch:"), the next body units
-    whose best label is not body, up to ``cut_teaser_reach`` of them, are its teaser titles.
-    Returns the units it took out (the detach pass reads the article's runs across them).
+    whose best label is not body, up to ``cut_teaser_reach`` of them, are its teaser titles;
+    so are the list items under it that do not end with a full stop (``list_titles``),
+    whatever their votes: a dump that prints the list's bullets (``* Title``) gives its teaser
+    titles the body votes of a list in the text, where a browser copy prints bare title
+    lines; a list of sentences under a heading the rules misread (``Empfehlungen``) stays. Returns the units it took out (the detach pass reads the article's runs across them).
     """
     b = LABEL_INDEX[L.BODY]
     n = len(labels)
@@ -480,7 +486,7 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
         i += 1
         if LABELS[k] is L.RELATED_SECTION:
             end = min(n, i + reach)
-            while i < end and labels[i] is L.BODY and scores[i][b] < max(scores[i]):
+            while i < end and labels[i] is L.BODY and (scores[i][b] < max(scores[i]) or list_titles and list_titles[i]):
                 labels[i] = L.RELATED_TITLE
                 zones[i] = Zone.CRUFT
                 out.add(i)

@@ -196,6 +196,14 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
 
 
 _DIGIT = regex.compile(r"\d")
+
+
+def _full_stop(text: str) -> bool:
+    """True when ``text`` ends a sentence with a full stop (``.``, ``。``), not an ellipsis."""
+    t = text.rstrip().rstrip("\"'”’»)")
+    return t.endswith("。") or (t.endswith(".") and not t.endswith(".."))
+
+
 _SLASH_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?![\d/])")
 # glued renderings: "Australia28 October 2020", "Juni 201914. Januar 2020"
 _GLUE_LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
@@ -495,9 +503,11 @@ class Engine:
         ctx = Context(features, units, self.params, dates, language, ruleset.stopwords)
         votes = self.vote(features, ctx, ruleset)
         lead_ins = [f.ends_colon for f in features]
-        decoded = decode(votes.scores, self.params, lead_ins=lead_ins)
+        bullets = [f.is_bullet and not _full_stop(f.text) for f in features]
+        decoded = decode(votes.scores, self.params, lead_ins=lead_ins, list_titles=bullets)
         if Label.BODY not in decoded.labels:
-            decoded = decode(_lift_body(votes.scores, self.params), self.params, lead_ins=lead_ins)
+            decoded = decode(_lift_body(votes.scores, self.params), self.params, lead_ins=lead_ins,
+                             list_titles=bullets)
         if rank:
             decoded = rank_headline(decoded, votes.scores, features, self.params)
         return _Page(lines, units, fmt, language, features, ctx, votes, decoded)
