@@ -140,3 +140,18 @@ def test_a_list_item_that_ends_with_a_full_stop_is_a_sentence_not_a_title(line, 
     from articleparse.engine import _full_stop
 
     assert _full_stop(line) is want
+
+
+def test_a_page_wide_value_is_computed_once_per_page():
+    page = Engine()._stages("Home\n\nA line of text on the page.\n")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {}
+
+    first = page.ctx.once("test_value", compute)
+    assert page.ctx.once("test_value", compute) is first and calls == [1]
+    # another page starts afresh
+    other = Engine()._stages("Home\n\nAnother line of text.\n")
+    assert other.ctx.once("test_value", compute) is not first and calls == [1, 1]

@@ -200,7 +200,7 @@ def _without_trailing_role(part: str) -> str:
     if len(words) < 3 or words[-1].strip(".,()").casefold() not in _JOB_NOUNS:
         return part
     k = len(words) - 1
-    while k > 2 and words[k - 1].strip(".,()").casefold() in _JOB_NOUNS | _JOB_MODIFIERS:
+    while k > 2 and words[k - 1].strip(".,()").casefold() in _JOB_WORDS:
         k -= 1
     return " ".join(words[:k])
 
@@ -211,6 +211,7 @@ _JOB_NOUNS = frozenset("writer writers reporter reporters editor editors corresp
                        "korrespondentin".split())
 _JOB_MODIFIERS = frozenset("staff senior junior chief contributing deputy associate assistant executive managing "
                            "news features politics business sports science health education".split())
+_JOB_WORDS = _JOB_NOUNS | _JOB_MODIFIERS
 
 
 def _looks_like_name(part: str) -> bool:

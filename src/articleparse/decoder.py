@@ -464,7 +464,8 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
     so are the list items under it that do not end with a full stop (``list_titles``),
     whatever their votes: a dump that prints the list's bullets (``* Title``) gives its teaser
     titles the body votes of a list in the text, where a browser copy prints bare title
-    lines; a list of sentences under a heading the rules misread (``Empfehlungen``) stays. Returns the units it took out (the detach pass reads the article's runs across them).
+    lines; a list of sentences under a heading the rules misread (``Empfehlungen``) stays.
+    Returns the units it took out (the detach pass reads the article's runs across them).
     """
     b = LABEL_INDEX[L.BODY]
     n = len(labels)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import islice
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -146,7 +147,7 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
             body.update(features[i].content_words)
     # the words of the main run's first two units: a title names what the text opens with
     first: set[str] = set()
-    for i in [k for k in range(main, n) if labels[k] is Label.BODY][:2]:
+    for i in islice((k for k in range(main, n) if labels[k] is Label.BODY), 2):
         first.update(features[i].content_words)
     heads = sorted((scores[i][_H] for i in cands), reverse=True)
     # how often each text occurs on the page: a title is often printed again (breadcrumb,

@@ -83,6 +83,14 @@ class Context:
             return 0
         return self.units[i].first - self.units[i - 1].last - 1
 
+    def once(self, name: str, compute: Callable[[], Any]) -> Any:
+        """The page-wide value ``name``, computed by ``compute()`` on first use and remembered for the page."""
+        key = (name, -1)
+        value = self._cache.get(key)
+        if value is None:
+            value = self._cache[key] = compute()
+        return value
+
     def dates_in(self, i: int) -> list[Any]:
         """Dates found in unit ``i`` (computed once per unit)."""
         found = self._dates_found[i]

@@ -317,15 +317,14 @@ def date_line(f: Features, ctx: Context) -> tuple[float, object]:
 
 def _unit_text_counts(ctx: Context) -> dict[str, int]:
     """How often each line's case-folded text occurs in the page (computed once per page)."""
-    key = ("text_counts", -1)
-    counts = ctx._cache.get(key)
-    if counts is None:
-        counts = {}
+    def count() -> dict[str, int]:
+        counts: dict[str, int] = {}
         for g in ctx.features:
             t = g.text.casefold()
             counts[t] = counts.get(t, 0) + 1
-        ctx._cache[key] = counts
-    return counts
+        return counts
+
+    return ctx.once("text_counts", count)
 
 
 @code_rule(
@@ -986,13 +985,11 @@ def _written_lower(word: str, ctx: Context) -> bool:
     lower = word.lower()
     if len(lower) < 2:
         return False
-    key = ("written_lower", -1)
-    found = ctx._cache.get(key)
-    if found is None:
-        found = ctx._cache[key] = {"": "\n".join(g.text for g in ctx.features)}
-    known = found.get(lower)
+    seen: dict[str, bool] = ctx.once("written_lower", dict)
+    known = seen.get(lower)
     if known is None:
-        known = found[lower] = _free_occurrence(found[""], lower)
+        known = seen[lower] = _free_occurrence(ctx.once("page_text", lambda: "\n".join(g.text for g in ctx.features)),
+                                               lower)
     return known
 
 
@@ -1013,18 +1010,17 @@ def _free_occurrence(text: str, word: str) -> bool:
 def _run_counts(ctx: Context) -> dict[str, int]:
     """How often each line's case-folded text occurs in the page, a run of the same line counting once
     (a picture's alt text and then the name: "André Borbe" twice in a row) (computed once per page)."""
-    key = ("run_counts", -1)
-    counts = ctx._cache.get(key)
-    if counts is None:
-        counts = {}
+    def count() -> dict[str, int]:
+        counts: dict[str, int] = {}
         last = None
         for g in ctx.features:
             t = g.text.casefold()
             if t != last:
                 counts[t] = counts.get(t, 0) + 1
             last = t
-        ctx._cache[key] = counts
-    return counts
+        return counts
+
+    return ctx.once("run_counts", count)
 
 
 @code_rule(
@@ -1043,13 +1039,11 @@ def given_name_line(f: Features, ctx: Context) -> float:
 
 def _prose_words(ctx: Context) -> frozenset[str]:
     """Content words of the page's long lines (its likely text), computed once per page."""
-    key = ("prose_words", -1)
-    words = ctx._cache.get(key)
-    if words is None:
+    def collect() -> frozenset[str]:
         minimum = _p(ctx, "prose_line_words")
-        words = frozenset().union(*[g.content_words for g in ctx.features if g.n_words >= minimum])
-        ctx._cache[key] = words
-    return words
+        return frozenset().union(*[g.content_words for g in ctx.features if g.n_words >= minimum])
+
+    return ctx.once("prose_words", collect)
 
 
 @code_rule(
