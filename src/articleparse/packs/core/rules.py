@@ -1095,3 +1095,32 @@ def code_line(f: Features, ctx: Context) -> float:
         # no brace, semicolon, bracket, '<' or '=': of _CODE only the keyword at the start can match
         return 1.0 if _CODE_START.match(text) else 0.0
     return 1.0 if _CODE.search(text) else 0.0
+
+
+# a relation or operator sign of a formula (not < or >, which menus and breadcrumbs use)
+_FORMULA_SIGN = regex.compile(r"[=≤≥≠≈≡⟺⇔→∈∉⊂⊆±∑∏∫√∂∇×]")
+
+
+@code_rule(
+    page_context=False,
+    id="core:BD011", label="body", weight=2.5, max_chars=400,
+    description="A formula as a browser renders it into text (five or more tokens, at least 60% of them one "
+                "character, a relation or operator sign, at most two words of four letters or more: "
+                "'x ˙ = σ ( y − x )') belongs to the text it sits in",
+    match=["x ˙ = σ ( y − x ) y ˙ = ρ x − y − x z z ˙ = − β z + x y",
+           "( ∑ k = 1 n a k b k ) 2 ≤ ( ∑ k = 1 n a k 2 ) ( ∑ k = 1 n b k 2 )",
+           "E = m c 2"],
+    no_match=["+ > Banque - Crédit", "Home > News > World", "The council voted on Tuesday to close the old bridge.",
+              "1 - 2"],
+)
+def rendered_formula(f: Features, ctx: Context) -> float:
+    text = f.text
+    if _FORMULA_SIGN.search(text) is None:
+        return 0.0
+    toks = text.split()
+    n = len(toks)
+    if n < 5:
+        return 0.0
+    short = sum(1 for w in toks if len(w) == 1)
+    words = sum(1 for w in toks if len(w) >= 4 and w.isalpha())
+    return 1.0 if short * 5 >= n * 3 and words <= 2 else 0.0
