@@ -242,3 +242,15 @@ def test_a_line_break_of_the_page_under_a_long_line_is_not_a_lynx_break():
     assert units(f"{long}\nPubliziert: 03.04.2020, 12:35\n") == [long, "Publiziert: 03.04.2020, 12:35"]
     blob = "QUJD" * 250                                          # base64 without a space
     assert len(units(f"{blob}\n{blob}\n")) == 2
+
+
+def test_a_formula_printed_one_element_a_line_joins_its_sentence_and_leaves_its_text():
+    # lxml: each MathML element on a line of its own, then the TeX alt text of the formula's image
+    text = ("Given a set of\n\nN\n\n{\\displaystyle N}\n\nhigh-dimensional objects\n\nx\n\n1\n\n,\n\n"
+            "{\\displaystyle \\mathbf {x} _{1}}\n\n, t-SNE first computes probabilities\n\n"
+            "Contents\n\nA formula on its own:\n\np\n\ni\n\nj\n\n{\\displaystyle p_{ij}}\n\nThe End of it.\n")
+    assert units(text) == ["Given a set of high-dimensional objects, t-SNE first computes probabilities",
+                           "Contents", "A formula on its own:", "The End of it."]
+    # short lines with no TeX after them are not a formula
+    assert units("Home\n\nNews\n\nA\n\nB\n\nThe council voted on Tuesday.\n") == [
+        "Home", "News", "A", "B", "The council voted on Tuesday."]

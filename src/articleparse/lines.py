@@ -184,6 +184,7 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         if any("[MATH:" in u.text for u in units0):
             units0 = _join_formulas(units0, lines)
         if any("displaystyle" in u.text for u in units0):
+            units0 = _join_token_formulas(units0)
             units0 = tuple(u._replace(text=_without_tex_alt(u.text)) for u in units0)
         return _join_drop_caps(units0, lines)
     units: list[Unit] = []
@@ -398,6 +399,58 @@ def _join_formulas(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit
 # the TeX source of a formula printed as the alt text of its image (MediaWiki: "{\\displaystyle A^{H}}");
 # w3m may wrap the line inside it ("{\\" / "displaystyle …")
 _TEX_ALT_START = regex.compile(r"\{\\ ?displaystyle\b")
+
+
+_TEX_ONLY = regex.compile(r"^\{\\ ?displaystyle\b.*\}\W*$")
+# a token of a formula printed one element a line: a letter, a digit, a sign, "exp"
+_FORMULA_TOKEN_CHARS = 4
+
+
+def _join_token_formulas(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """Glue formulas printed one element a line back into their sentence.
+
+    lxml prints each element of a MathML formula on a line of its own (``p`` / ``i`` / ``j``),
+    then the TeX alt text of the formula's image (``{\\displaystyle p_{ij}}``), with the
+    sentence around it on the lines before and after. A run of such short units (at most four
+    characters each, one blank line apart at most) that ends in a unit of TeX only is one
+    formula: it joins the unit before it and, when that goes on in lowercase or with a
+    punctuation mark, the unit after it. The formula's elements are the hidden, accessible copy
+    of a formula the page shows as an image, and are left out of the unit's text with its TeX
+    (a formula on its own keeps its TeX, for ``core:NV014``).
+    """
+    n = len(units)
+    role = ["text"] * n
+    for i, u in enumerate(units):
+        if _TEX_ONLY.match(u.text):
+            role[i] = "tex"
+            j = i - 1
+            while (j >= 0 and role[j] == "text" and len(units[j].text) <= _FORMULA_TOKEN_CHARS
+                   and units[j + 1].first - units[j].last <= 2):
+                role[j] = "token"
+                j -= 1
+    if "token" not in role:
+        return units
+    out: list[Unit] = []
+    texts: list[list[str]] = []
+    ends_formula = False
+    for i, u in enumerate(units):
+        near = bool(out) and u.first - out[-1].last <= 2
+        if near and (role[i] != "text" or (ends_formula and _GOES_ON.match(u.text) is not None)):
+            last = out[-1]
+            out[-1] = Unit(last.index, last.first, u.last, last.start, u.end, last.text, last.indent)
+            if role[i] == "text":
+                texts[-1].append(u.text)
+            ends_formula = role[i] != "text"
+            continue
+        out.append(Unit(len(out), u.first, u.last, u.start, u.end, u.text, u.indent))
+        texts.append([u.text] if role[i] == "text" else [])
+        ends_formula = role[i] != "text"
+    return tuple(o._replace(text=" ".join(t)) if t and (o.first != o.last or t[0] != o.text) else o
+                 for o, t in zip(out, texts))
+
+
+# the next piece of a sentence: lowercase, or a punctuation mark that goes on
+_GOES_ON = regex.compile(r"^(?:\p{Ll}|[,.;:)])")
 
 
 def _without_tex_alt(text: str) -> str:
