@@ -155,3 +155,28 @@ def test_a_page_wide_value_is_computed_once_per_page():
     # another page starts afresh
     other = Engine()._stages("Home\n\nAnother line of text.\n")
     assert other.ctx.once("test_value", compute) is not first and calls == [1, 1]
+
+
+def test_a_body_paragraph_that_opens_with_its_words_twice_reads_them_once():
+    # lynx prints an image's alt text and then its caption on one line
+    from articleparse.assemble import _body_text
+    from articleparse.features import Features
+
+    def body(text: str) -> str:
+        return _body_text(Features(0, text, frozenset()))
+
+    assert body("Dig a hole in the oasis. Dig a hole in the oasis. (Lucy Akins)") == \
+        "Dig a hole in the oasis. (Lucy Akins)"
+    assert body("How to Defeat the Urge to Binge Shop How to Defeat the Urge to Binge Shop "
+                "How to Defeat the Urge to Binge Shop") == "How to Defeat the Urge to Binge Shop"
+    for text in ("The council voted on Tuesday to close the old bridge.", "Never again, never again.",
+                 "Go go go, said the coach to the team."):
+        assert body(text) == text
+    page = ("Bridge to close\n\nThe council voted on Tuesday to close the old bridge, which has carried "
+            "traffic over the river since 1931.\n\nThe old bridge at dusk The old bridge at dusk as the sun set "
+            "over the river\n\nEngineers found cracks in two of its piers last month, the council said.\n")
+    article = articleparse.parse(page)
+    assert "\n\nThe old bridge at dusk as the sun set over the river\n\n" in article.text
+    # the paragraph's span still covers the whole line
+    line = next(p for p in article.body if p.text.startswith("The old bridge"))
+    assert page[line.span[0]:line.span[1]].startswith("The old bridge at dusk The old bridge at dusk")

@@ -182,3 +182,75 @@ def test_normalise_folds_every_kind_of_white_space_and_drops_invisible_character
     # printable lines take a shortcut in split_lines: the same text as normalise gives
     for raw in ("  two  spaces  ", "tab\tand\u00a0nbsp", "plain line"):
         assert split_lines(raw)[0].text == normalise(raw)
+
+
+def test_a_paragraph_lynx_broke_near_a_thousand_bytes_is_one_unit():
+    first = " ".join(["word"] * 198) + " ends"            # 994 bytes: "continuation" would not fit
+    assert len(first.encode()) == 994
+    text = f"Intro line\n\n{first}\ncontinuation of the paragraph.\n\nNext paragraph.\n"
+    assert units(text) == ["Intro line", first + " continuation of the paragraph.", "Next paragraph."]
+    bullet = "  * " + " ".join(["item"] * 197) + " ends"    # under a bullet the text hangs at column 4
+    assert units(f"{bullet}\n    continuation\n")[0].endswith("ends continuation")
+
+
+@pytest.mark.parametrize("text", [
+    " ".join(["word"] * 150) + "\nA line under a long one is its own unit.\n",      # 750 bytes: no break
+    " ".join(["word"] * 199) + "\n\nAfterwards, after a blank line.\n",
+    " ".join(["word"] * 199) + "\n  * a bullet under it\n",
+])
+def test_lines_under_a_long_line_that_lynx_did_not_break_stay_apart(text):
+    assert len(units(text)) == 2
+
+
+LYNX_MATH = ("When\n"
+             "[MATH: <mi> a </mi> <mo> ≠ </mo> <mn> 0 </mn> :MATH]\n"
+             ", there are two solutions to\n"
+             "[MATH: <mi> a </mi> <msup> <mi> x </mi> <mn> 2 </mn> </msup> <mo> + </mo> <mi> c </mi>"
+             " <mo> = </mo> <mn> 0 </mn> :MATH]\n"
+             "and they are real.\n\n"
+             "The Lorenz Equations\n")
+
+
+def test_a_mathml_formula_lynx_prints_as_markup_reads_as_its_text_inside_its_paragraph():
+    assert units(LYNX_MATH) == ["When a ≠ 0, there are two solutions to a x 2 + c = 0 and they are real.",
+                                "The Lorenz Equations"]
+    article = articleparse.parse(LYNX_MATH)
+    assert "MATH" not in article.text and "<mi>" not in article.text
+
+
+def test_a_hidden_mathml_copy_with_its_tex_source_and_the_tex_alt_text_are_left_out():
+    # MediaWiki: a hidden MathML copy (with the TeX as an annotation), then the image's alt text
+    text = ("If the conjugate transpose of a matrix\n"
+            '[MATH: <semantics> <mrow> <mi> A </mi> </mrow> <annotation encoding="application/x-tex">'
+            " {\\displaystyle A} </annotation> </semantics> :MATH]\n"
+            "{\\displaystyle A^{\\mathsf {H}}} , then the property can be written as\n\n"
+            "{\\displaystyle A=A^{\\mathsf {H}}}\n")
+    got = units(text)
+    assert got[0] == "If the conjugate transpose of a matrix, then the property can be written as"
+    # a line that is only TeX keeps its text (core:NV014 labels it)
+    assert got[1] == "{\\displaystyle A=A^{\\mathsf {H}}}"
+    # w3m wraps inside the TeX: "{\" at the end of one line, "displaystyle" on the next
+    wrapped = ("the transpose of a matrix A {\\displaystyle A} is denoted by A H {\\\n"
+               "displaystyle A^{\\mathsf {H}}} , then the Hermitian property can be written\n")
+    assert units(wrapped, 80) == ["the transpose of a matrix A is denoted by A H, then the Hermitian property "
+                                  "can be written"]
+
+
+def test_a_line_break_of_the_page_under_a_long_line_is_not_a_lynx_break():
+    # the next line's first word would have fitted on the 975-byte line: the page broke it
+    long = " ".join(["word"] * 194) + " end."                  # 975 bytes
+    assert units(f"{long}\nPubliziert: 03.04.2020, 12:35\n") == [long, "Publiziert: 03.04.2020, 12:35"]
+    blob = "QUJD" * 250                                          # base64 without a space
+    assert len(units(f"{blob}\n{blob}\n")) == 2
+
+
+def test_a_formula_printed_one_element_a_line_joins_its_sentence_and_leaves_its_text():
+    # lxml: each MathML element on a line of its own, then the TeX alt text of the formula's image
+    text = ("Given a set of\n\nN\n\n{\\displaystyle N}\n\nhigh-dimensional objects\n\nx\n\n1\n\n,\n\n"
+            "{\\displaystyle \\mathbf {x} _{1}}\n\n, t-SNE first computes probabilities\n\n"
+            "Contents\n\nA formula on its own:\n\np\n\ni\n\nj\n\n{\\displaystyle p_{ij}}\n\nThe End of it.\n")
+    assert units(text) == ["Given a set of high-dimensional objects, t-SNE first computes probabilities",
+                           "Contents", "A formula on its own:", "The End of it."]
+    # short lines with no TeX after them are not a formula
+    assert units("Home\n\nNews\n\nA\n\nB\n\nThe council voted on Tuesday.\n") == [
+        "Home", "News", "A", "B", "The council voted on Tuesday."]

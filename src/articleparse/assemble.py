@@ -540,8 +540,23 @@ def _dates(labels: Sequence[Label], zones: Sequence[Zone], ctx: Context,
     return published, updated
 
 
+# a paragraph that opens with the same words twice: lynx prints an image's alt text and then its
+# caption on one line ("Dig a hole in the oasis. Dig a hole in the oasis. (Lucy Akins)")
+_DOUBLED_OPENING = regex.compile(r"^(\S.{10,198}?\S) \1(?= |$)")
+
+
 def _body_text(f: Features) -> str:
-    return _QUOTE_MARK.sub("", _HEADING_MARK.sub("", f.text)) if f.text[:1] in "#>" else f.text
+    text = f.text
+    if text[:1] in "#>":
+        return _QUOTE_MARK.sub("", _HEADING_MARK.sub("", text))
+    for _ in range(2):  # printed twice or three times
+        if len(text) < 25 or text.find(text[:12], 12, 402) < 0:
+            break
+        m = _DOUBLED_OPENING.match(text)
+        if m is None:
+            break
+        text = text[len(m.group(1)) + 1:]
+    return text
 
 
 def _kind(f: Features) -> ParagraphKind:

@@ -176,9 +176,16 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         # every non-blank line is a unit of its own
         units0 = tuple(map(Unit._make, [(k, ln.index, ln.index, ln.start, ln.end, ln.text, ln.indent)
                                         for k, ln in enumerate([ln for ln in lines if ln.text])]))
+        if any(len(ln.raw) >= _LONG_WRAP_MIN_CHARS for ln in lines):
+            units0 = _join_long_wrapped(units0, lines)
         source = _source_wrap_width(lines)
         if source is not None:
             units0 = _join_source_wrapped(units0, lines, source)
+        if any("[MATH:" in u.text for u in units0):
+            units0 = _join_formulas(units0, lines)
+        if any("displaystyle" in u.text for u in units0):
+            units0 = _join_token_formulas(units0)
+            units0 = tuple(u._replace(text=_without_tex_alt(u.text)) for u in units0)
         return _join_drop_caps(units0, lines)
     units: list[Unit] = []
     threshold = None if wrap_width is None else wrap_width * 3 // 4
@@ -221,7 +228,10 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             current.append(ln)
         prev = ln
     flush()
-    return _join_drop_caps(tuple(units), lines)
+    units1 = tuple(units)
+    if any("displaystyle" in u.text for u in units1):
+        units1 = tuple(u._replace(text=_without_tex_alt(u.text)) for u in units1)
+    return _join_drop_caps(units1, lines)
 
 
 _FULL_STOP_END = regex.compile(r"[.!?:;…]['\"’”»)]*$")
@@ -291,6 +301,186 @@ def _join_source_wrapped(units: tuple[Unit, ...], lines: Sequence[Line], width: 
                 continue
         out.append(u if u.index == len(out) else u._replace(index=len(out)))
     return tuple(out)
+
+
+# lynx -dump -width=1000 breaks a paragraph longer than its line of 1,000 bytes (sometimes inside
+# a word); the rest goes on on the next line at the paragraph's indent
+_LONG_WRAP_BYTES = 1000
+_LONG_WRAP_MIN_BYTES = 900
+_LONG_WRAP_MIN_CHARS = _LONG_WRAP_MIN_BYTES // 4
+
+
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _join_long_wrapped(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit, ...]:
+    """Join a paragraph that lynx broke at its line length of 1,000 bytes.
+
+    ``lynx -dump -width=1000`` prints each paragraph on one line, but one longer than that
+    goes on on the next line, with no blank line between, at the paragraph's indent (under
+    the text of a bullet item). A line of 900 to 1,010 bytes (UTF-8) with a space in it takes
+    the line directly under it into its unit when that line's first word would not have fitted
+    on it (the two together pass 1,000 bytes) and it is not a bullet. On the dev dumps nearly
+    every such pair is in a lynx dump (about 200 of the 990 trafilatura lynx dumps have one);
+    a line that would have fitted is a line break of the page's own (``… beitragen.»`` /
+    ``Publiziert: 03.04.2020``).
+    """
+    out: list[Unit] = []
+    for u in units:
+        if out:
+            last = out[-1]
+            a, b = lines[last.last], lines[u.first]
+            size = _utf8_size(a.raw.rstrip())
+            if (b.index == a.index + 1 and _LONG_WRAP_MIN_BYTES <= size <= _LONG_WRAP_BYTES + 10
+                    and size + 1 + _utf8_size(b.text.split(" ", 1)[0]) > _LONG_WRAP_BYTES
+                    and " " in a.text
+                    and abs(b.indent - _body_indent([lines[last.first]] if last.first == last.last
+                                                    else [lines[last.first], a])) <= 1
+                    and not _BULLET_START.match(b.raw)):
+                out[-1] = Unit(last.index, last.first, u.last, last.start, u.end, last.text + " " + u.text,
+                               last.indent)
+                continue
+        out.append(u if u.index == len(out) else u._replace(index=len(out)))
+    return tuple(out)
+
+
+# MathML printed as markup (lynx: "[MATH: <mi> a </mi> <mo> ≠ </mo> <mn> 0 </mn> :MATH]")
+_MATH_BLOCK = regex.compile(r"\[MATH:(.*?)(?::MATH\]|$)", regex.S)
+_MATH_ANNOTATION = regex.compile(r"<annotation(?:-xml)?\b[^>]*>.*?(?:</annotation(?:-xml)?>|$)", regex.S)
+_TEX_ANNOTATION = regex.compile(r'<annotation\b[^>]*encoding="application/x-tex"')
+_TAG = regex.compile(r"</?[A-Za-z][^<>]*>|^[^<>]*>|<[^<>]*$")
+_SPACES = regex.compile(r"\s+")
+
+
+def _render_math(match: regex.Match[str]) -> str:
+    """A MathML formula printed as markup, as a browser shows it: the text of its elements.
+
+    A formula that carries its TeX source as an annotation is the hidden, accessible copy of a
+    formula the page shows otherwise (MediaWiki shows an image whose alt text is the TeX,
+    KaTeX its own HTML); it is left out, as a browser leaves it out.
+    """
+    inner = match.group(1)
+    if _TEX_ANNOTATION.search(inner):
+        return " "
+    inner = _MATH_ANNOTATION.sub(" ", inner)
+    return " " + _SPACES.sub(" ", _TAG.sub(" ", inner)).strip() + " "
+
+
+def _math_text(text: str) -> str:
+    out = _SPACES.sub(" ", _MATH_BLOCK.sub(_render_math, text)).strip()
+    return regex.sub(r" (?=[,.;:!?])", "", out)
+
+
+def _join_formulas(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit, ...]:
+    """Glue MathML formulas printed as markup back into their paragraph and show their text.
+
+    lynx prints a formula on a line of its own, as markup between ``[MATH:`` and ``:MATH]``,
+    with the text before and after it on the lines directly above and below. Such a unit is
+    joined with the units on the lines directly above and below it at the same indent, and
+    the formula's markup is replaced by its text (``When a ≠ 0 , there are two solutions``).
+    """
+    out: list[Unit] = []
+    math_last = False
+    for u in units:
+        math = "[MATH:" in u.text
+        if out and (math or math_last):
+            last = out[-1]
+            if u.first == last.last + 1 and abs(u.indent - last.indent) <= 1:
+                out[-1] = Unit(last.index, last.first, u.last, last.start, u.end, last.text + " " + u.text,
+                               last.indent)
+                math_last = math
+                continue
+        out.append(u if u.index == len(out) else u._replace(index=len(out)))
+        math_last = math
+    return tuple(u._replace(text=_math_text(u.text) or u.text) if "[MATH:" in u.text else u for u in out)
+
+
+# the TeX source of a formula printed as the alt text of its image (MediaWiki: "{\\displaystyle A^{H}}");
+# w3m may wrap the line inside it ("{\\" / "displaystyle …")
+_TEX_ALT_START = regex.compile(r"\{\\ ?displaystyle\b")
+
+
+_TEX_ONLY = regex.compile(r"^\{\\ ?displaystyle\b.*\}\W*$")
+# a token of a formula printed one element a line: a letter, a digit, a sign, "exp"
+_FORMULA_TOKEN_CHARS = 4
+
+
+def _join_token_formulas(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """Glue formulas printed one element a line back into their sentence.
+
+    lxml prints each element of a MathML formula on a line of its own (``p`` / ``i`` / ``j``),
+    then the TeX alt text of the formula's image (``{\\displaystyle p_{ij}}``), with the
+    sentence around it on the lines before and after. A run of such short units (at most four
+    characters each, one blank line apart at most) that ends in a unit of TeX only is one
+    formula: it joins the unit before it and, when that goes on in lowercase or with a
+    punctuation mark, the unit after it. The formula's elements are the hidden, accessible copy
+    of a formula the page shows as an image, and are left out of the unit's text with its TeX
+    (a formula on its own keeps its TeX, for ``core:NV014``).
+    """
+    n = len(units)
+    role = ["text"] * n
+    for i, u in enumerate(units):
+        if _TEX_ONLY.match(u.text):
+            role[i] = "tex"
+            j = i - 1
+            while (j >= 0 and role[j] == "text" and len(units[j].text) <= _FORMULA_TOKEN_CHARS
+                   and units[j + 1].first - units[j].last <= 2):
+                role[j] = "token"
+                j -= 1
+    if "token" not in role:
+        return units
+    out: list[Unit] = []
+    texts: list[list[str]] = []
+    ends_formula = False
+    for i, u in enumerate(units):
+        near = bool(out) and u.first - out[-1].last <= 2
+        if near and (role[i] != "text" or (ends_formula and _GOES_ON.match(u.text) is not None)):
+            last = out[-1]
+            out[-1] = Unit(last.index, last.first, u.last, last.start, u.end, last.text, last.indent)
+            if role[i] == "text":
+                texts[-1].append(u.text)
+            ends_formula = role[i] != "text"
+            continue
+        out.append(Unit(len(out), u.first, u.last, u.start, u.end, u.text, u.indent))
+        texts.append([u.text] if role[i] == "text" else [])
+        ends_formula = role[i] != "text"
+    return tuple(o._replace(text=" ".join(t)) if t and (o.first != o.last or t[0] != o.text) else o
+                 for o, t in zip(out, texts))
+
+
+# the next piece of a sentence: lowercase, or a punctuation mark that goes on
+_GOES_ON = regex.compile(r"^(?:\p{Ll}|[,.;:)])")
+
+
+def _without_tex_alt(text: str) -> str:
+    """``text`` without the TeX alt text of formula images (``{\\displaystyle …}``, braces
+    balanced), which text browsers print where a browser shows the image; a unit that is only
+    such TeX keeps it (there is nothing else to label)."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        m = _TEX_ALT_START.search(text, pos)
+        if m is None:
+            out.append(text[pos:])
+            break
+        k = m.start()
+        depth = 0
+        end = len(text)
+        for j in range(k, len(text)):
+            c = text[j]
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+                if depth == 0:
+                    end = j + 1
+                    break
+        out.append(text[pos:k])
+        pos = end
+    rest = _SPACES.sub(" ", "".join(out)).strip()
+    rest = regex.sub(r" (?=[,.;:!?])", "", rest)
+    return rest if regex.search(r"\w", rest) else text
 
 
 def _join_drop_caps(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit, ...]:

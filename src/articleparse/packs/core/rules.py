@@ -1095,3 +1095,60 @@ def code_line(f: Features, ctx: Context) -> float:
         # no brace, semicolon, bracket, '<' or '=': of _CODE only the keyword at the start can match
         return 1.0 if _CODE_START.match(text) else 0.0
     return 1.0 if _CODE.search(text) else 0.0
+
+
+# a relation or operator sign of a formula (not < or >, which menus and breadcrumbs use)
+_FORMULA_SIGN = regex.compile(r"[=≤≥≠≈≡⟺⇔→∈∉⊂⊆±∑∏∫√∂∇×]")
+
+
+@code_rule(
+    page_context=False,
+    id="core:BD011", label="body", weight=2.5, max_chars=400,
+    description="A formula as a browser renders it into text (five or more tokens, at least 60% of them one "
+                "character, a relation or operator sign, at most two words of four letters or more: "
+                "'x ˙ = σ ( y − x )') belongs to the text it sits in",
+    match=["x ˙ = σ ( y − x ) y ˙ = ρ x − y − x z z ˙ = − β z + x y",
+           "( ∑ k = 1 n a k b k ) 2 ≤ ( ∑ k = 1 n a k 2 ) ( ∑ k = 1 n b k 2 )",
+           "E = m c 2"],
+    no_match=["+ > Banque - Crédit", "Home > News > World", "The council voted on Tuesday to close the old bridge.",
+              "1 - 2"],
+)
+def rendered_formula(f: Features, ctx: Context) -> float:
+    text = f.text
+    if _FORMULA_SIGN.search(text) is None:
+        return 0.0
+    toks = text.split()
+    n = len(toks)
+    if n < 5:
+        return 0.0
+    short = sum(1 for w in toks if len(w) == 1)
+    words = sum(1 for w in toks if len(w) >= 4 and w.isalpha())
+    return 1.0 if short * 5 >= n * 3 and words <= 2 else 0.0
+
+
+# a sentence going on after a full stop: ". The council voted", not "St. Helena" in a list of names
+_SENTENCE_GOES_ON = regex.compile(r"[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
+
+
+@code_rule(
+    page_context=False,
+    id="core:NV016", label="navigation", weight=5.0,
+    description="A long line of names without sentences (40 words or more between spaces, at least 55% of them "
+                "capitalised, at most 8% stop words, hardly any digits, at most one full stop that a sentence goes on "
+                "after) is a picker, a menu, a tag "
+                "cloud or a list of names printed on one line (inscriptis prints a <select>'s options so: "
+                "'Afghanistan Albania Algeria American Samoa …', 'América Latina (español) Argentina (español) …')",
+    match=["Afghanistan Albania Algeria American Samoa Andorra Angola Anguilla Antarctica Antigua and Barbuda "
+           "Argentina Armenia Aruba Australia Austria Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus "
+           "Belgium Belize Benin Bermuda Bhutan Bolivia Bonaire, Sint Eustatius and Saba Bosnia and Herzegovina "
+           "Botswana Bouvet Island Brazil"],
+    no_match=[_PROSE, "Afghanistan Albania Algeria",
+              "Google Maps 32.7 MB 17.5 MB (-46%) 9.6 MB (-71%) Gmail 17.8 MB 7.6 MB (-57%) 7.3 MB (-59%) Google TTS "
+              "18.9 MB 17.2 MB (-9%) 13.1 MB (-31%) Google Play Music 14.3 MB 6.3 MB (-56%) 5.9 MB (-59%) Google Play "
+              "Books 13.2 MB 5.1 MB (-61%) 4.6 MB (-65%) Google Translate 12.8 MB 5.6 MB (-56%)"],
+)
+def names_line(f: Features, ctx: Context) -> float:
+    if (f.n_words < 40 or f.cap_ratio < 0.55 or f.stop_ratio > 0.08 or f.digit_ratio > 0.02
+            or f.text.count(" ") < 39):
+        return 0.0
+    return 1.0 if len(_SENTENCE_GOES_ON.findall(f.text)) <= 1 else 0.0
