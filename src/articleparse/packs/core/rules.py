@@ -366,7 +366,7 @@ _NAME_END = regex.compile(r"\s+(?:in|unter|under|im|en|dans|em|on|am|um|at|le|el
 _SEGMENTS = regex.compile(r"\s*[|·•∙»«]\s*|\s+[-–—/]+\s+|\s*//\s*")
 _TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:um|at|à|alle|a\s+las)$")
 # words of the labels that stand beside dates, never names ("Print Date:", "Stand:")
-_LABEL_WORDS = frozenset("""print date datum stand updated published posted modified created permalink link
+_LABEL_WORDS = frozenset("""print date datum stand updated published publiziert posted modified created permalink link
 permanenter aktualisiert veröffentlicht zuletzt geändert erstellt publié publicado atualizado pubblicato
 comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen
 kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría
@@ -1018,7 +1018,8 @@ _FILLER_MAX = 2
            {"text": "Newsdesk", "before": ["von"], "after": ["28. Januar 2022, 12:01"]},
            {"text": "Dago", "before": ["By"], "after": ["on", "11. März 2014"]},
            {"text": "mh", "after": ["15. Oktober 2023"]}, {"text": "Redaktion", "after": ["-", "31. Januar 2022"]},
-           {"text": "von flerche", "after": ["21. September 2019"]}],
+           {"text": "von flerche", "after": ["21. September 2019"]},
+           {"text": "Eurosport", "before": ["Von"], "after": ["Publiziert 02/02/2022 um 09:23 GMT"]}],
     no_match=[{"text": "Sport", "after": ["15. Oktober 2023"]}, {"text": "Paddy", "after": ["Home"]},
               {"text": "Paddy", "after": ["·", "Home", "April 19, 2019"]},
               {"text": "instagram", "before": ["twitter"], "after": ["24.01.2022"]},
