@@ -935,7 +935,7 @@ def _past_fillers(ctx: Context, i: int, step: int) -> tuple[int, str]:
     line: the separators and connectors (" · ", " on "), or a space. The unit is -1 when a filler stands apart."""
     n = len(ctx.features)
     j, between = i + step, []
-    while 0 <= j < n and abs(j - i) <= _FILLER_MAX and _FILLER_LINE.match(ctx.features[j].text):
+    while 0 <= j < n and abs(j - i) <= _FILLER_MAX and ctx.features[j].n_chars <= _FILLER_CHARS and _FILLER_LINE.match(ctx.features[j].text):
         if ctx.gap_before(max(j, j - step)) > 1:
             return -1, " "
         text = ctx.features[j].text
@@ -1001,6 +1001,7 @@ _FILLER_MARK = r"[|·•∙*+□■◦▪‣#_=/,:;\-–—]"
 _FILLER_LINE = regex.compile(r"^(?:" + _FILLER_MARK + r"(?:\s?" + _FILLER_MARK + r"){0,2}|\((?:BUTTON|IMAGE)\)|\[[^\]\s]{0,12}\]|"
                              r"(?i:on|am|um|at|le|el|il|à))$")
 _FILLER_MAX = 2
+_FILLER_CHARS = 14  # no filler line is longer
 
 
 @code_rule(
@@ -1030,7 +1031,17 @@ _FILLER_MAX = 2
               {"text": "von Jane Doe", "after": ["21. September 2019"]}, {"text": "von Marianne1", "after": ["am 20.09.2020"]}],
 )
 def name_over_split_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
-    if f.n_words > 4 or not f.n_words or ctx.dates_in(f.index):
+    if f.n_words > 4 or not f.n_words:
+        return 0.0
+    # the cheap tests first: a date line beside this one (a short line: 'hace una hora' has no digit), and no
+    # date in this line
+    i, n = f.index, len(ctx.features)
+    if i + 1 >= n or ctx.features[i + 1].n_chars > 80:
+        return 0.0  # neither a filler nor a date line
+    j, between = _past_fillers(ctx, i, 1)
+    if not 0 <= j < n or ctx.gap_before(j) > 1:
+        return 0.0
+    if not _mostly_date(ctx.features[j], ctx) or ctx.dates_in(i):
         return 0.0
     name = _unmarked(f.text).strip(_NAME_TRIM)
     if not name or _FILLER_LINE.match(name):
@@ -1044,9 +1055,7 @@ def name_over_split_date(f: Features, ctx: Context) -> float | tuple[float, Capt
             return 0.0  # "von Jane Doe", "von Marianne1": core:BY014 reads it
     elif _is_lone_name(f, ctx) or _user_name(f, ctx):
         return 0.0  # a person's name or a user name: core:BY011 with core:BY013, or core:BY017, weigh it
-    i, n = f.index, len(ctx.features)
-    j, between = _past_fillers(ctx, i, 1)
-    if not 0 <= j < n or ctx.gap_before(j) > 1 or not _mostly_date(ctx.features[j], ctx) or _names_its_own(j, ctx):
+    if _names_its_own(j, ctx):
         return 0.0
     if i > 0 and ctx.gap_before(i) <= 1 and not lead:
         above = ctx.features[i - 1]
