@@ -133,3 +133,34 @@ def test_a_two_word_category_is_dropped_too():
 def test_a_three_word_name_the_menu_does_not_print_stays_whole():
     a = articleparse.parse(_blog("30. Oktober 2023 Anna Maria Pönisch"))
     assert a.authors == ("Anna Maria Pönisch",)
+
+
+def _lines_page(meta: str) -> str:
+    """A page whose header prints each piece of the byline on a line of its own, as lxml dumps do."""
+    return "Home\n\nBridge closes after cracks are found\n\n" + meta + "\n\n" + _BODY
+
+
+@pytest.mark.parametrize("meta, want", [
+    ("By\nDavid Brand\nand\nRamsey Khalifeh", ("David Brand", "Ramsey Khalifeh")),
+    ("Von\nBenjamin Fischer und\nMarcus Theurer", ("Benjamin Fischer", "Marcus Theurer")),
+])
+def test_names_joined_over_lines_all_belong_to_the_byline(meta, want):
+    a = articleparse.parse(_lines_page(meta))
+    assert set(a.authors) == set(want)
+
+
+def test_a_name_on_the_line_after_the_byline_without_a_joining_word_is_not_added():
+    a = articleparse.parse(_lines_page("By Jane Doe\n\nCouncil Offices"))
+    assert a.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("meta, want", [
+    ("Paddy\n·\nApril 19, 2019", ("Paddy",)),
+    ("von\nNewsdesk\n28. Januar 2022, 12:01", ("Newsdesk",)),
+    ("Nike Jane\n–\n14.09.2022", ("Nike Jane",)),
+])
+def test_a_name_and_a_date_on_lines_of_their_own_read_as_one_meta_line(meta, want):
+    # the browser prints "Paddy · April 19, 2019" on one line; an lxml dump puts each inline element on its own
+    a = articleparse.parse(_lines_page(meta))
+    assert a.authors == want
+    assert a.published is not None

@@ -323,6 +323,7 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     if chosen is not None:
         byline = _byline(source, units[chosen], features[chosen].text, votes.matches[chosen])
         byline = _without_page_tail(byline, features, chosen)
+        byline = _with_names_beside(byline, features, chosen)
     if source_credit is None:
         for i in range(n):
             if zones[i] in _HEADER_ZONES:
@@ -432,6 +433,43 @@ def _byline(source: str, unit: Unit, text: str, matches: dict[str, Any]) -> Byli
     org = _captured(matches, "organization")
     authors = split_authors(found[0]) if found else split_authors(text)
     return Byline(raw=text, authors=authors, organization=org[0] if org else None, span=(unit.start, unit.end))
+
+
+#: a line that is only the word joining two names of a byline ("and", "und", "&")
+_JOINER_LINE = regex.compile(r"^(?:and|und|&|y|et|e)$")
+#: a byline line that stops at the joining word: "Benjamin Fischer und" (the next name on the next line)
+_JOINER_END = regex.compile(r"(?:\s+(?:and|und|y|et)|\s*&)$")
+#: a person's name of two to four capitalised words, as a byline's line prints it
+_PLAIN_NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’-]*\.?(?:\s+\p{Lu}[\p{L}\p{M}'’-]*\.?){1,3}$")
+
+
+def _with_names_beside(byline: Byline, features: Sequence[Features], chosen: int) -> Byline:
+    """The byline with the names a dump printed on the lines beside it, joined by 'and' (in place of one line
+    "By David Brand and Ramsey Khalifeh": "David Brand" / "and" / "Ramsey Khalifeh", or "Benjamin Fischer und" /
+    "Marcus Theurer"). A name is added only when the joining word ends the byline's line or stands alone on
+    the line between, and the line beyond is only a name (two to four capitalised words, no job-title words).
+    """
+    n = len(features)
+    text = features[chosen].text
+    after = chosen + 1 if _JOINER_END.search(text) else (
+        chosen + 2 if chosen + 1 < n and _JOINER_LINE.match(features[chosen + 1].text) else None)
+    before = None
+    if chosen >= 1 and _JOINER_END.search(features[chosen - 1].text):
+        before = chosen - 1
+    elif chosen >= 2 and _JOINER_LINE.match(features[chosen - 1].text):
+        before = chosen - 2
+    added_before, added_after = [], []
+    if after is not None and after < n:
+        name = features[after].text.strip(" .,")
+        if _PLAIN_NAME.match(name) and _looks_like_name(name):
+            added_after.append(name)
+    if before is not None:
+        name = _JOINER_END.sub("", _BYLINE_PREFIX.sub("", features[before].text.strip())).strip(" .,")
+        if _PLAIN_NAME.match(name) and _looks_like_name(name):
+            added_before.append(name)
+    if not added_before and not added_after or not byline.authors:
+        return byline
+    return attrs.evolve(byline, authors=tuple(dict.fromkeys([*added_before, *byline.authors, *added_after])))
 
 
 def _without_page_tail(byline: Byline, features: Sequence[Features], chosen: int) -> Byline:

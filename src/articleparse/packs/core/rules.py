@@ -366,7 +366,7 @@ _NAME_END = regex.compile(r"\s+(?:in|unter|under|im|en|dans|em|on|am|um|at|le|el
 _SEGMENTS = regex.compile(r"\s*[|·•∙»«]\s*|\s+[-–—/]+\s+|\s*//\s*")
 _TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:um|at|à|alle|a\s+las)$")
 # words of the labels that stand beside dates, never names ("Print Date:", "Stand:")
-_LABEL_WORDS = frozenset("""print date datum stand updated published posted modified created permalink link
+_LABEL_WORDS = frozenset("""print date datum stand updated published publiziert posted modified created permalink link
 permanenter aktualisiert veröffentlicht zuletzt geändert erstellt publié publicado atualizado pubblicato
 comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen
 kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría
@@ -468,7 +468,8 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     if len(words) >= 2:
         return cand if _NAME.match(cand) else None
     if _HANDLE_NAME.match(cand) and not ctx.dates.find(cand):
-        return cand
+        # a small word left beside the date ("on 16/08/2020", "21 de Abril de 2022") is no user name
+        return None if cand.lower() in _CONNECTORS or cand.lower() in _NAME_PARTICLES else cand
     if _NAME.match(cand) and (prefixed or set_off):
         return cand
     return None
@@ -495,7 +496,8 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen, Katzenbeschäftigung"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
-              "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus"],
+              "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus",
+              "on 16/08/2020 at 12:56", "Jueves, 21 de Abril de 202221/04/2022"],
 )
 def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     if f.n_words > 32 or "(@" in f.text:
@@ -508,15 +510,21 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         text = open_seams(text)  # the dates were found with their seams opened ("Nicole Collignon22. Februar 2020")
     if f.n_words > 16 and _words_beside_dates(text, found) > 12:
         return 0.0  # a sentence with a date in it, not a date line; two dates with times may run to 20 words
+    named = _name_beside_dates(text, found, ctx)
+    return (named[0], Capture({"authors": named[1]})) if named else 0.0
+
+
+def _name_beside_dates(text: str, found: list, ctx: Context) -> tuple[float, str] | None:
+    """The name beside one of the line's dates (``found``) and core:BY010's vote for it, or None."""
     pos = 0
     for d in found:
         # a label before the date ("Updated:", "Zuletzt geändert am") is cut off by _LABEL_WORDS
         name = _name_in(text[pos:d.start], ctx, before_date=True)
         if name:
-            return _introduced(text, name, found), Capture({"authors": name})
+            return _introduced(text, name, found), name
         pos = d.end
     name = _name_in(text[pos:], ctx, before_date=False)
-    return (_introduced(text, name, found), Capture({"authors": name})) if name else 0.0
+    return (_introduced(text, name, found), name) if name else None
 
 
 _WORD = regex.compile(r"\w*\p{L}\w*")
@@ -888,23 +896,75 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
 
 @code_rule(
     id="core:BY013", label="byline", weight=1.0, max_chars=40,
-    description="A line that is only a person's name, right above or below a line that is mostly a date, is the byline",
+    description="A line that is only a person's name, right above or below a line that is mostly a date (up to two separator "
+                "lines or empty list items between them: 'Nike Jane', '–', '14.09.2022'), is the byline",
     match=[{"text": "Oliver Baroni", "before": ["19.10.19, 18:56"]},
-           {"text": "Amelie Siekmann,", "after": ["am Sonntag, 11.12.2022 - 05:00"]}],
-    no_match=[{"text": "Oliver Baroni", "before": ["Home"]}, {"text": "Sport", "before": ["19.10.19, 18:56"]}],
+           {"text": "Amelie Siekmann,", "after": ["am Sonntag, 11.12.2022 - 05:00"]},
+           {"text": "Nike Jane", "after": ["–", "14.09.2022"]}, {"text": "* Bianca Praetorius", "after": ["*", "*", "+ 2. Okt. 2022"]},
+           {"text": "* Amber Guetebier", "before": ["* 2021/09/19", "* |"]}],
+    no_match=[{"text": "Oliver Baroni", "before": ["Home"]}, {"text": "Sport", "before": ["19.10.19, 18:56"]},
+              {"text": "Oliver Baroni", "after": ["*", "Home", "19.10.19, 18:56"]},
+              {"text": "Vorheriges Weiter", "after": ["«", "»", "24. Juli 2017"]},
+              {"text": "Felipe Berríos", "after": ["Por Rodrigo Mejías04 de mayo 2022 a las 09:01 hrs."]}],
 )
 def name_beside_date(f: Features, ctx: Context) -> float:
     if not _is_lone_name(f, ctx):
         return 0.0
     i = f.index
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(ctx.features) and _mostly_date(ctx.features[j], ctx):
+    for step in (-1, 1):
+        j = _past_fillers(ctx, i, step)[0]
+        if 0 <= j < len(ctx.features) and _mostly_date(ctx.features[j], ctx) and not _names_its_own(j, ctx):
             return 1.0
     return 0.0
 
 
+def _names_its_own(j: int, ctx: Context) -> bool:
+    """Whether date line ``j`` names a person of its own ("Por Rodolfo Mejías 04 de mayo 2022"): then the name
+    line beside it is someone else (a photo credit, the person in the picture)."""
+    found = ctx.dates_in(j)
+    text = ctx.features[j].text
+    if any(text[d.start:d.end] != d.raw for d in found):
+        text = open_seams(text)  # "Por Rodrigo Mejías04 de mayo 2022"
+    return _name_beside_dates(text, found, ctx) is not None
+
+
+def _past_fillers(ctx: Context, i: int, step: int) -> tuple[int, str]:
+    """The next unit from ``i`` in the direction ``step`` past at most ``_FILLER_MAX`` filler lines printed right
+    beside it (one blank line allowed): a separator ("·", "—", "|"), an empty list item ("*"), a form mark
+    ("(BUTTON)"), a connector ("on", "am"). Also what of the fillers goes between a name and a date written on one
+    line: the separators and connectors (" · ", " on "), or a space. The unit is -1 when a filler stands apart."""
+    n = len(ctx.features)
+    j, between = i + step, []
+    while 0 <= j < n and abs(j - i) <= _FILLER_MAX and ctx.features[j].n_chars <= _FILLER_CHARS and _FILLER_LINE.match(ctx.features[j].text):
+        if ctx.gap_before(max(j, j - step)) > 1:
+            return -1, " "
+        text = ctx.features[j].text
+        if text.isalpha() or any(c in _SET_OFF for c in text):
+            between.append(text)
+        j += step
+    if j != i + step and 0 <= j < n and ctx.gap_before(max(j, j - step)) > 1:
+        return -1, " "
+    return j, " ".join(["", *(between if step > 0 else reversed(between)), ""])
+
+
 _SEPARATOR_LINE = regex.compile(r"^[\W_]{1,3}$")
 _CAP_PARTS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
+
+
+def _user_name(f: Features, ctx: Context) -> str | None:
+    """The line's one word when it is shaped like a user name (core:BY017), or None."""
+    if f.n_words != 1:
+        return None
+    cand = _unmarked(f.text).strip(_NAME_TRIM)
+    if not cand or " " in cand or not _HANDLE_NAME.match(cand) or not _name_words([cand], ctx):
+        return None
+    # a user name has digits, a dot or an underscore ("Marianne1", "j.doe") or two or three capitalised parts
+    # ("MikeNils"); a plain word ("Sport", "schließen", "partager") is a button or a heading as often
+    if not _MARKED_HANDLE.search(cand):
+        parts = _CAP_PARTS.findall(cand)
+        if not 2 <= len(parts) <= 3 or len(set(parts)) < len(parts) or "".join(parts) != cand:
+            return None
+    return cand
 
 
 @code_rule(
@@ -921,17 +981,9 @@ _CAP_PARTS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
               {"text": "Jane Doe", "after": ["15. Oktober 2023"]}],
 )
 def user_name_beside_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
-    if f.n_words != 1:
+    cand = _user_name(f, ctx)
+    if cand is None:
         return 0.0
-    cand = _unmarked(f.text).strip(_NAME_TRIM)
-    if not cand or " " in cand or not _HANDLE_NAME.match(cand) or not _name_words([cand], ctx):
-        return 0.0
-    # a user name has digits, a dot or an underscore ("Marianne1", "j.doe") or two or three capitalised parts
-    # ("MikeNils"); a plain word ("Sport", "schließen", "partager") is a button or a heading as often
-    if not _MARKED_HANDLE.search(cand):
-        parts = _CAP_PARTS.findall(cand)
-        if not 2 <= len(parts) <= 3 or len(set(parts)) < len(parts) or "".join(parts) != cand:
-            return 0.0
     i, n = f.index, len(ctx.features)
     for step in (-1, 1):
         j = i + step
@@ -940,6 +992,83 @@ def user_name_beside_date(f: Features, ctx: Context) -> float | tuple[float, Cap
         if 0 <= j < n and _mostly_date(ctx.features[j], ctx):
             return 1.0, Capture({"authors": cand})
     return 0.0
+
+
+# what a dump prints on a line of its own between the name and the date of a post's meta line: a separator
+# ("·", "—", "|"), an empty list item ("*", "•"), a form or image mark ("(BUTTON)", "[]")
+# (not an arrow: "«", "»" page through posts)
+_FILLER_MARK = r"[|·•∙*+□■◦▪‣#_=/,:;\-–—]"
+_FILLER_LINE = regex.compile(r"^(?:" + _FILLER_MARK + r"(?:\s?" + _FILLER_MARK + r"){0,2}|\((?:BUTTON|IMAGE)\)|\[[^\]\s]{0,12}\]|"
+                             r"(?i:on|am|um|at|le|el|il|à))$")
+_FILLER_MAX = 2
+_FILLER_CHARS = 14  # no filler line is longer
+
+
+@code_rule(
+    id="core:BY020", label="byline", weight=2.5, max_chars=40,
+    description="A short line that is only a name, right above a line that is mostly a date (separators, empty list "
+                "items or a connector such as 'on' between them, a lone 'von' or 'By' above it), reads as the one line a "
+                "browser prints ('Paddy · April 19, 2019', 'von Newsdesk 28. Januar 2022'): the name beside the date is "
+                "the byline, as core:BY010 reads it ('von flerche' too). Dumps that print each inline element of a "
+                "post's meta line on a line of its own (lxml) need it. Not for an item of a menu of short lines, nor "
+                "for what core:BY013, core:BY014 and core:BY017 read (a person's name, 'von Jane Doe', a user name)",
+    match=[{"text": "Paddy", "after": ["·", "April 19, 2019"]},
+           {"text": "reineckefuchs", "before": ["Viviane Obenauf – Staatsanwaltschaft hat Beweise vorgelegt"],
+            "after": ["—", "2. Februar 2022"]},
+           {"text": "Limespacer", "before": ["von"], "after": ["·", "22. Oktober 2019"]},
+           {"text": "Newsdesk", "before": ["von"], "after": ["28. Januar 2022, 12:01"]},
+           {"text": "Dago", "before": ["By"], "after": ["on", "11. März 2014"]},
+           {"text": "mh", "after": ["15. Oktober 2023"]}, {"text": "Redaktion", "after": ["-", "31. Januar 2022"]},
+           {"text": "von flerche", "after": ["21. September 2019"]},
+           {"text": "Eurosport", "before": ["Von"], "after": ["Publiziert 02/02/2022 um 09:23 GMT"]}],
+    no_match=[{"text": "Sport", "after": ["15. Oktober 2023"]}, {"text": "Paddy", "after": ["Home"]},
+              {"text": "Paddy", "after": ["·", "Home", "April 19, 2019"]},
+              {"text": "instagram", "before": ["twitter"], "after": ["24.01.2022"]},
+              {"text": "picture alliance | Andrew Milligan", "after": ["03.11.2021"]},
+              {"text": "Updated", "after": ["April 19, 2019"]}, {"text": "Mehr lesen", "after": ["April 19, 2019"]},
+              {"text": "Paddy · April 19, 2019"}, {"text": "Paddy", "before": ["April 19, 2019"]},
+              {"text": "Nike Jane", "after": ["–", "14.09.2022"]}, {"text": "MikeNils", "after": ["18.10.2019, 15:07 Uhr"]},
+              {"text": "von Jane Doe", "after": ["21. September 2019"]}, {"text": "von Marianne1", "after": ["am 20.09.2020"]}],
+)
+def name_over_split_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    if f.n_words > 4 or not f.n_words:
+        return 0.0
+    # the cheap tests first: a date line beside this one (a short line: 'hace una hora' has no digit), and no
+    # date in this line
+    i, n = f.index, len(ctx.features)
+    if i + 1 >= n or ctx.features[i + 1].n_chars > 80:
+        return 0.0  # neither a filler nor a date line
+    j, between = _past_fillers(ctx, i, 1)
+    if not 0 <= j < n or ctx.gap_before(j) > 1:
+        return 0.0
+    if not _mostly_date(ctx.features[j], ctx) or ctx.dates_in(i):
+        return 0.0
+    name = _unmarked(f.text).strip(_NAME_TRIM)
+    if not name or _FILLER_LINE.match(name):
+        return 0.0
+    lead = ""
+    prefix = _NAME_PREFIX.match(name)
+    if prefix:
+        # "von flerche": a user name in lower case after 'von', which core:BY014 leaves to the date beside it
+        lead, name = name[:prefix.end()], name[prefix.end():].strip(_NAME_TRIM)
+        if not name or _NAME.match(name) or " " in name or _MARKED_HANDLE.search(name):
+            return 0.0  # "von Jane Doe", "von Marianne1": core:BY014 reads it
+    elif _is_lone_name(f, ctx) or _user_name(f, ctx):
+        return 0.0  # a person's name or a user name: core:BY011 with core:BY013, or core:BY017, weigh it
+    if _names_its_own(j, ctx):
+        return 0.0
+    if i > 0 and ctx.gap_before(i) <= 1 and not lead:
+        above = ctx.features[i - 1]
+        if _PREFIX_ALONE.match(_unmarked(above.text).strip()):
+            lead = _unmarked(above.text).strip() + " "
+        elif above.n_words <= 2 and not ctx.dates_in(i - 1):
+            return 0.0  # "twitter", "instagram", "24.01.2022": an item of a menu of short lines, beside a date
+    text = lead + name + between + _unmarked(ctx.features[j].text)
+    found = ctx.dates.find(text)
+    named = _name_beside_dates(text, found, ctx) if found else None
+    if named is None or named[1] != name:
+        return 0.0
+    return named[0], Capture({"authors": named[1]})
 
 
 @code_rule(
