@@ -17,12 +17,12 @@ import regex
 
 from . import assemble as _assemble
 from .decoder import LABEL_INDEX, LABELS, decode
-from .features import Features
+from .features import Features, cached_property
 from .headline import rank_headline
 from .language import StopwordIndex, detect_language
 from .lines import detect_wrap_width, split_lines, split_units
 from .model import Article, Label
-from .rules.base import Context, Rule
+from .rules.base import FACT_KEYS, FEATURE_NAMES, Context, Rule
 from .rules.guards import fold, literal_guard, worth_guarding
 from .rules.loader import Pack, load_installed
 
@@ -45,8 +45,9 @@ class Votes:
 # generation is full it becomes the old one (lines found there are promoted), so memory stays
 # bounded and the lines a site repeats stay remembered
 _MEMO_SIZE = 4096
-# cached feature values copied into the memo: the small ones (the token list is cheap to redo)
-_MEMO_SKIP = frozenset({"tokens"})
+# cached feature values not copied into the memo: the token list is cheap to redo, and a set of content words
+# would keep its entry on the cycle collector's lists
+_MEMO_SKIP = frozenset({"tokens", "content_words"})
 # the max_chars of a rule without one
 _UNBOUNDED = 1 << 62
 
@@ -138,14 +139,24 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
     patterns and weights bound as constants: the interpreter then spends its time in the
     rules instead of in unpacking and testing each check's bounds. The checks are
     sorted longest ``max_chars`` first, so a line too long for one check is too long
-    for every later one and the function returns there. The function takes
+    for every later one and the function returns there. A code rule's preconditions
+    (``code_rule(when=..., contains=...)``) and a ``when`` rule's thresholds are written
+    in as tests, so that a rule is called only on lines it can fire on. The function takes
     ``(f, ctx, n, text, deltas, hits, caught)``, ``n`` being ``f.n_chars`` and ``text``
     ``f.text``.
     """
     env: dict[str, Any] = {"isinstance": isinstance, "tuple": tuple, "fold": fold}
-    code = [f"def {name}(f, ctx, n, text, deltas, hits, caught):"]
+    code = [f"def {name}(f, ctx, n, text, deltas, hits, caught):", "    d = f.__dict__"]
     bound = None
     has_folded = False
+
+    def need_folded(min_chars: int) -> None:
+        nonlocal has_folded
+        if not has_folded:
+            # the folded line, worked out once, before the first test that needs it
+            code.insert(len(code) - (1 if min_chars > 0 else 0), "    low = fold(text)")
+            has_folded = True
+
     for k, (max_chars, min_chars, idx, weight, rule, search, function) in enumerate(checks):
         if max_chars != bound:
             bound = max_chars
@@ -161,10 +172,8 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
             guard = _guard(rule.pattern)
             if guard is not None:
                 folded, literals = guard
-                if folded and not has_folded:
-                    # the folded line, worked out once, before the first test that needs it
-                    code.insert(len(code) - (1 if min_chars > 0 else 0), "    low = fold(text)")
-                    has_folded = True
+                if folded:
+                    need_folded(min_chars)
                 where = "low" if folded else "text"
                 code.append(f"{pad}if " + " or ".join(f"{lit!r} in {where}" for lit in literals) + ":")
                 pad += "    "
@@ -174,6 +183,18 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
                      f"{pad}    hits.append((I{k}, L{k}, V{k}))",
                      f"{pad}    caught.append((I{k}, m))"]
             continue
+        if rule.kind in ("code", "when"):
+            tests = _precondition_tests(rule, k, env)
+            if rule.contains:
+                need_folded(min_chars)
+            if tests:
+                code.append(f"{pad}if " + " and ".join(tests) + ":")
+                pad += "    "
+            if rule.kind == "when":
+                env[f"V{k}"] = weight * 1.0
+                code += [f"{pad}deltas.append(({idx}, V{k}))",
+                         f"{pad}hits.append((I{k}, L{k}, V{k}))"]
+                continue
         if function is not None:
             env[f"F{k}"] = function
             code += [f"{pad}out = F{k}(f, ctx)",
@@ -193,6 +214,44 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
     code.append("    return")
     exec(compile("\n".join(code), f"<articleparse.engine {name}>", "exec"), env)  # noqa: S102 - our own code
     return env[name]
+
+
+def _constant(value: Any, name: str, env: dict[str, Any]) -> str:
+    """``value`` as source: an int or float literal when it is one, else a name bound to it in ``env``."""
+    if type(value) in (int, float) and value == value and abs(value) != float("inf"):
+        return repr(value)
+    env[name] = value
+    return name
+
+
+def _precondition_tests(rule: Rule, k: int, env: dict[str, Any]) -> list[str]:
+    """Python tests of ``rule``'s conditions (:meth:`Rule.admits`), in its order: features, strings, facts.
+
+    A feature test reads the attribute (computed on first use); ``low`` is the folded line.
+    """
+    tests = []
+    for j, (feature, lo, hi) in enumerate(rule.conditions):
+        attr = f"f.{feature}"
+        if FEATURE_NAMES.get(feature) is bool and lo is not None and lo == hi and isinstance(lo, bool):
+            tests.append(attr if lo else f"not {attr}")
+        else:
+            low, high = _constant(lo, f"B{k}_{j}", env), _constant(hi, f"H{k}_{j}", env)
+            if lo is not None and lo == hi:
+                tests.append(f"{attr} == {low}")
+            elif hi is None and lo is not None:
+                tests.append(f"{attr} >= {low}")
+            elif lo is None and hi is not None:
+                tests.append(f"{attr} <= {high}")
+            elif lo is not None:
+                tests.append(f"{low} <= {attr} <= {high}")
+    if rule.contains:
+        tests.append("(" + " or ".join(f"{s!r} in low" for s in rule.contains) + ")")
+    for j, (fact, expected) in enumerate(rule.facts):
+        # the fact as the unit's features hold it, else worked out (and kept there) by the fact itself
+        env[f"C{k}_{j}"], key = fact, repr(fact.fact_key)
+        test = f"(d[{key}] if {key} in d else C{k}_{j}(f, ctx))"
+        tests.append(test if expected else f"not {test}")
+    return tests
 
 
 _DIGIT = regex.compile(r"\d")
@@ -288,6 +347,31 @@ def _date_lexicon(packs: Sequence[Pack]) -> Any:
     from .dates import DateLexicon
 
     return DateLexicon.from_tables([p.dates for p in packs if p.dates])
+
+
+# the features a unit's __dict__ may hold: its cached properties (line facts are in rules.base.FACT_KEYS)
+_FEATURE_KEYS = frozenset(k for k, v in vars(Features).items() if isinstance(v, cached_property))
+
+
+def _remember_more(ruleset: _RuleSet, features: Sequence[Features], entries: Sequence[tuple]) -> None:
+    """Add to the remembered entries the features and line facts the page checks worked out for their lines.
+
+    A page rule asks for facts of its line and of the lines around it (is the line above a lone
+    'By'? is this one shaped like a title?); they depend on the line's text only, so the next page
+    that holds the same line finds them. Only features and :func:`~articleparse.rules.line_fact`
+    facts are kept, never anything else a rule may have put on a unit.
+    """
+    memo = ruleset.memo
+    for f, (entry, _, key, size) in zip(features, entries):
+        d = f.__dict__
+        if len(d) <= size or memo.get(key) is not entry:
+            continue  # nothing new, or the entry has been replaced (or moved to the old generation) since
+        names = entry[4]
+        known = set(names)
+        extra = [(k, v) for k, v in d.items()
+                 if k not in known and k not in _MEMO_SKIP and (k in FACT_KEYS or k in _FEATURE_KEYS)]
+        if extra:
+            memo[key] = entry[:4] + (names + tuple([k for k, _ in extra]), entry[5] + tuple([v for _, v in extra]))
 
 
 class _Page(NamedTuple):
@@ -450,10 +534,10 @@ class Engine:
                 memo[key] = entry
             else:
                 f.__dict__.update(zip(entry[4], entry[5]))
-            add_entry((entry, line_hits))
+            add_entry((entry, line_hits, key, len(f.__dict__)))
         scores, fired, matches = [], [], []
         labels = LABELS
-        for f, (entry, hits) in zip(features, entries):
+        for f, (entry, hits, _, _) in zip(features, entries):
             row = list(entry[0])
             if hits is None:
                 hits = [(rule_id, labels[idx], value) for rule_id, (idx, value) in zip(entry[1], entry[2])]
@@ -465,6 +549,7 @@ class Engine:
             matches.append(dict(entry[3] + tuple(page_caught) if page_caught else entry[3]))
             scores.append(row)
             fired.append(hits)
+        _remember_more(ruleset, features, entries)
         return Votes(tuple(scores), tuple(fired), tuple(matches))
 
     # ------------------------------------------------------------------ API
