@@ -17,12 +17,12 @@ import regex
 
 from . import assemble as _assemble
 from .decoder import LABEL_INDEX, LABELS, decode
-from .features import Features, cached_property
+from .features import Features
 from .headline import rank_headline
 from .language import StopwordIndex, detect_language
 from .lines import detect_wrap_width, split_lines, split_units
 from .model import Article, Label
-from .rules.base import FACT_KEYS, FEATURE_NAMES, Context, Rule
+from .rules.base import FEATURE_NAMES, Context, Rule
 from .rules.guards import fold, literal_guard, worth_guarding
 from .rules.loader import Pack, load_installed
 
@@ -45,9 +45,8 @@ class Votes:
 # generation is full it becomes the old one (lines found there are promoted), so memory stays
 # bounded and the lines a site repeats stay remembered
 _MEMO_SIZE = 4096
-# cached feature values not copied into the memo: the token list is cheap to redo, and a set of content words
-# would keep its entry on the cycle collector's lists
-_MEMO_SKIP = frozenset({"tokens", "content_words"})
+# cached feature values copied into the memo: the small ones (the token list is cheap to redo)
+_MEMO_SKIP = frozenset({"tokens"})
 # the max_chars of a rule without one
 _UNBOUNDED = 1 << 62
 
@@ -349,31 +348,6 @@ def _date_lexicon(packs: Sequence[Pack]) -> Any:
     return DateLexicon.from_tables([p.dates for p in packs if p.dates])
 
 
-# the features a unit's __dict__ may hold: its cached properties (line facts are in rules.base.FACT_KEYS)
-_FEATURE_KEYS = frozenset(k for k, v in vars(Features).items() if isinstance(v, cached_property))
-
-
-def _remember_more(ruleset: _RuleSet, features: Sequence[Features], entries: Sequence[tuple]) -> None:
-    """Add to the remembered entries the features and line facts the page checks worked out for their lines.
-
-    A page rule asks for facts of its line and of the lines around it (is the line above a lone
-    'By'? is this one shaped like a title?); they depend on the line's text only, so the next page
-    that holds the same line finds them. Only features and :func:`~articleparse.rules.line_fact`
-    facts are kept, never anything else a rule may have put on a unit.
-    """
-    memo = ruleset.memo
-    for f, (entry, _, key, size) in zip(features, entries):
-        d = f.__dict__
-        if len(d) <= size or memo.get(key) is not entry:
-            continue  # nothing new, or the entry has been replaced (or moved to the old generation) since
-        names = entry[4]
-        known = set(names)
-        extra = [(k, v) for k, v in d.items()
-                 if k not in known and k not in _MEMO_SKIP and (k in FACT_KEYS or k in _FEATURE_KEYS)]
-        if extra:
-            memo[key] = entry[:4] + (names + tuple([k for k, _ in extra]), entry[5] + tuple([v for _, v in extra]))
-
-
 class _Page(NamedTuple):
     """What the stages before the assembler made of one dump (see ``Engine._stages``)."""
 
@@ -534,10 +508,10 @@ class Engine:
                 memo[key] = entry
             else:
                 f.__dict__.update(zip(entry[4], entry[5]))
-            add_entry((entry, line_hits, key, len(f.__dict__)))
+            add_entry((entry, line_hits))
         scores, fired, matches = [], [], []
         labels = LABELS
-        for f, (entry, hits, _, _) in zip(features, entries):
+        for f, (entry, hits) in zip(features, entries):
             row = list(entry[0])
             if hits is None:
                 hits = [(rule_id, labels[idx], value) for rule_id, (idx, value) in zip(entry[1], entry[2])]
@@ -549,7 +523,6 @@ class Engine:
             matches.append(dict(entry[3] + tuple(page_caught) if page_caught else entry[3]))
             scores.append(row)
             fired.append(hits)
-        _remember_more(ruleset, features, entries)
         return Votes(tuple(scores), tuple(fired), tuple(matches))
 
     # ------------------------------------------------------------------ API

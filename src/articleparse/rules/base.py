@@ -291,8 +291,6 @@ def _preconditions(rule_id: str, when: Mapping[Any, Any]) -> tuple[tuple[tuple[s
 
 # what a unit's features hold under a fact's key before the fact is worked out
 _MISSING = object()
-#: the keys under which :func:`line_fact` facts are kept in a unit's ``Features.__dict__``
-FACT_KEYS: set[str] = set()
 
 
 def line_fact(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -335,7 +333,6 @@ def line_fact(fn: Callable[..., Any]) -> Callable[..., Any]:
     fact.__module__ = fn.__module__
     fact.__wrapped__ = fn  # type: ignore[attr-defined]
     fact.fact_key = key  # type: ignore[attr-defined]
-    FACT_KEYS.add(key)
     return fact
 
 
