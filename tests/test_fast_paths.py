@@ -148,3 +148,22 @@ def test_lone_name_shortcuts_agree_with_the_full_search(text):
                          or ((R._CAPS_NAME.match(text) or R._PARTICLE_NAME.match(text)) and R._given_name(text))):
         full = text
     assert name == full
+
+
+def test_ascii_shortcuts_of_key_and_digit_ratio_agree_with_the_plain_definitions():
+    chars = "".join(map(chr, range(128)))
+    for text in [chars, chars[::-1], *chars, "Go toTop", "Page 2 of 10", "2022-11-09", "A_b-C 9"]:
+        f = F.Features(0, text, frozenset())
+        assert F.phrase_key(text) == F._PHRASE_STRIP.sub("", text.casefold()), text
+        assert f.digit_ratio == (sum(map(str.isdigit, text)) / len(text) if text else 0.0), text
+
+
+def test_a_bullet_starts_with_a_mark_a_digit_or_a_character_beyond_ascii():
+    # Features.is_bullet does not search _BULLET on a line that starts with another ASCII character
+    for cp in range(128):
+        c = chr(cp)
+        if regex.match(r"\d", c) or F._BULLET.match(c + " x"):
+            assert "0" <= c <= "9" or c in F._BULLET_MARKS, hex(cp)
+    for text in ["* a", "• a", "12. a", "١٢. a", "\U00010d40. a", "a. b", "", "- a", "—a", "+ a"]:
+        assert F.Features(0, text, frozenset()).is_bullet == bool(F._BULLET.match(text)), text
+    assert all(F._BULLET.match(m + " x") for m in F._BULLET_MARKS)

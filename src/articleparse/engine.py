@@ -23,7 +23,7 @@ from .headline import rank_headline
 from .language import StopwordIndex, detect_language
 from .lines import detect_wrap_width, split_lines, split_units
 from .model import Article, Label
-from .rules.base import Context, Rule
+from .rules.base import FEATURE_NAMES, Context, Rule
 from .rules.guards import fold, literal_guard, worth_guarding
 from .rules.loader import Pack, load_installed
 
@@ -139,14 +139,24 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
     patterns and weights bound as constants: the interpreter then spends its time in the
     rules instead of in unpacking and testing each check's bounds. The checks are
     sorted longest ``max_chars`` first, so a line too long for one check is too long
-    for every later one and the function returns there. The function takes
+    for every later one and the function returns there. A code rule's preconditions
+    (``code_rule(when=..., contains=...)``) and a ``when`` rule's thresholds are written
+    in as tests, so that a rule is called only on lines it can fire on. The function takes
     ``(f, ctx, n, text, deltas, hits, caught)``, ``n`` being ``f.n_chars`` and ``text``
     ``f.text``.
     """
     env: dict[str, Any] = {"isinstance": isinstance, "tuple": tuple, "fold": fold}
-    code = [f"def {name}(f, ctx, n, text, deltas, hits, caught):"]
+    code = [f"def {name}(f, ctx, n, text, deltas, hits, caught):", "    d = f.__dict__"]
     bound = None
     has_folded = False
+
+    def need_folded(min_chars: int) -> None:
+        nonlocal has_folded
+        if not has_folded:
+            # the folded line, worked out once, before the first test that needs it
+            code.insert(len(code) - (1 if min_chars > 0 else 0), "    low = fold(text)")
+            has_folded = True
+
     for k, (max_chars, min_chars, idx, weight, rule, search, function) in enumerate(checks):
         if max_chars != bound:
             bound = max_chars
@@ -162,10 +172,8 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
             guard = _guard(rule.pattern)
             if guard is not None:
                 folded, literals = guard
-                if folded and not has_folded:
-                    # the folded line, worked out once, before the first test that needs it
-                    code.insert(len(code) - (1 if min_chars > 0 else 0), "    low = fold(text)")
-                    has_folded = True
+                if folded:
+                    need_folded(min_chars)
                 where = "low" if folded else "text"
                 code.append(f"{pad}if " + " or ".join(f"{lit!r} in {where}" for lit in literals) + ":")
                 pad += "    "
@@ -175,6 +183,18 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
                      f"{pad}    hits.append((I{k}, L{k}, V{k}))",
                      f"{pad}    caught.append((I{k}, m))"]
             continue
+        if rule.kind in ("code", "when"):
+            tests = _precondition_tests(rule, k, env)
+            if rule.contains:
+                need_folded(min_chars)
+            if tests:
+                code.append(f"{pad}if " + " and ".join(tests) + ":")
+                pad += "    "
+            if rule.kind == "when":
+                env[f"V{k}"] = weight * 1.0
+                code += [f"{pad}deltas.append(({idx}, V{k}))",
+                         f"{pad}hits.append((I{k}, L{k}, V{k}))"]
+                continue
         if function is not None:
             env[f"F{k}"] = function
             code += [f"{pad}out = F{k}(f, ctx)",
@@ -194,6 +214,44 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
     code.append("    return")
     exec(compile("\n".join(code), f"<articleparse.engine {name}>", "exec"), env)  # noqa: S102 - our own code
     return env[name]
+
+
+def _constant(value: Any, name: str, env: dict[str, Any]) -> str:
+    """``value`` as source: an int or float literal when it is one, else a name bound to it in ``env``."""
+    if type(value) in (int, float) and value == value and abs(value) != float("inf"):
+        return repr(value)
+    env[name] = value
+    return name
+
+
+def _precondition_tests(rule: Rule, k: int, env: dict[str, Any]) -> list[str]:
+    """Python tests of ``rule``'s conditions (:meth:`Rule.admits`), in its order: features, strings, facts.
+
+    A feature test reads the attribute (computed on first use); ``low`` is the folded line.
+    """
+    tests = []
+    for j, (feature, lo, hi) in enumerate(rule.conditions):
+        attr = f"f.{feature}"
+        if FEATURE_NAMES.get(feature) is bool and lo is not None and lo == hi and isinstance(lo, bool):
+            tests.append(attr if lo else f"not {attr}")
+        else:
+            low, high = _constant(lo, f"B{k}_{j}", env), _constant(hi, f"H{k}_{j}", env)
+            if lo is not None and lo == hi:
+                tests.append(f"{attr} == {low}")
+            elif hi is None and lo is not None:
+                tests.append(f"{attr} >= {low}")
+            elif lo is None and hi is not None:
+                tests.append(f"{attr} <= {high}")
+            elif lo is not None:
+                tests.append(f"{low} <= {attr} <= {high}")
+    if rule.contains:
+        tests.append("(" + " or ".join(f"{s!r} in low" for s in rule.contains) + ")")
+    for j, (fact, expected) in enumerate(rule.facts):
+        # the fact as the unit's features hold it, else worked out (and kept there) by the fact itself
+        env[f"C{k}_{j}"], key = fact, repr(fact.fact_key)
+        test = f"(d[{key}] if {key} in d else C{k}_{j}(f, ctx))"
+        tests.append(test if expected else f"not {test}")
+    return tests
 
 
 _DIGIT = regex.compile(r"\d")

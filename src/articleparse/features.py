@@ -53,6 +53,11 @@ _SEPARATOR = regex.compile(r"\s[|»›·/•]\s|\s[|»›·]\S|\S[|»›·]\s")
 _PHRASE_STRIP = regex.compile(r"[\W_]+")
 # what phrase_key removes from ASCII text: everything but ASCII letters and digits
 _ASCII_STRIP = {c: None for c in range(128) if not chr(c).isalnum()}
+# the same as bytes.translate takes it (one pass in C: delete these, lower-case the rest)
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+_ASCII_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
+# the first characters a _BULLET match can have besides a digit
+_BULLET_MARKS = frozenset("*+•·▪◦‣○●■□–—-")
 # _SENTENCE_END's parts: the final marks, and the closing quotes and brackets after them
 _FINAL_MARKS = ".!?。！？…"
 _CLOSERS = "\"'”’»)]）」』"
@@ -67,7 +72,7 @@ def phrase_key(text: str) -> str:
     """
     if text.isascii():
         # the same result, cheaper: ASCII case-folds as it lower-cases, and its word characters are [A-Za-z0-9_]
-        return text.lower().translate(_ASCII_STRIP)
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NOT_ALNUM).decode("ascii")
     return _PHRASE_STRIP.sub("", text.casefold())
 
 
@@ -154,9 +159,13 @@ class Features:
 
     @cached_property
     def digit_ratio(self) -> float:
-        if not self.text:
+        text = self.text
+        if not text:
             return 0.0
-        return sum(map(str.isdigit, self.text)) / len(self.text)
+        if text.isascii():
+            # in ASCII only 0-9 are digits: count them by deleting them (in C)
+            return (len(text) - len(text.encode("ascii").translate(None, b"0123456789"))) / len(text)
+        return sum(map(str.isdigit, text)) / len(text)
 
     @cached_property
     def n_commas(self) -> int:
@@ -164,6 +173,10 @@ class Features:
 
     @cached_property
     def is_bullet(self) -> bool:
+        # a line that starts with an ASCII character other than a mark or a digit is none (cheap: most lines)
+        first = self.text[:1]
+        if first < "\x80" and not ("0" <= first <= "9" or first in _BULLET_MARKS):
+            return False
         return bool(_BULLET.match(self.text))
 
     @cached_property

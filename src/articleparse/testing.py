@@ -67,6 +67,7 @@ __all__ = [
     "engine_with",
     "evaluate_example",
     "golden_cases",
+    "hidden_vote",
     "load_pack_path",
     "pattern_findings",
     "pattern_problems",
@@ -102,8 +103,12 @@ class ExampleCase:
         return f"{self.rule.id}-{'match' if self.expect else 'no_match'}-{self.number}"
 
 
-def evaluate_example(pack: Pack, rule: Rule, example: Example) -> float:
-    """The strength with which ``rule`` fires on ``example`` (its neighbours around it)."""
+def evaluate_example(pack: Pack, rule: Rule, example: Example, *, bare: bool = False) -> float:
+    """The strength with which ``rule`` fires on ``example`` (its neighbours around it).
+
+    ``bare=True`` calls a code rule's function without its preconditions (``code_rule(when=...,
+    contains=...)``): what the function says on a line the preconditions keep from it.
+    """
     from .engine import default_engine
 
     engine = default_engine()
@@ -115,8 +120,35 @@ def evaluate_example(pack: Pack, rule: Rule, example: Example) -> float:
     target = len(example.before)
     features = [Features(u.index, u.text, stopwords) for u in units]
     ctx = Context(features, units, engine.params, ruleset.dates, language, stopwords)
+    if bare and rule.function is not None:
+        out = rule.function(features[target], ctx)
+        return float((out[0] if isinstance(out, tuple) else out) or 0.0)
     strength, _ = rule.evaluate(features[target], ctx)
     return strength
+
+
+def hidden_vote(pack: Pack, rule: Rule, example: Example) -> bool:
+    """True when ``rule``'s preconditions keep it from ``example`` although its function would vote there.
+
+    A code rule's ``when`` and ``contains`` must only skip lines the function is silent on;
+    the engine never calls the function on the others, so a wrong precondition loses votes.
+    """
+    if rule.kind != "code" or not (rule.conditions or rule.facts or rule.contains):
+        return False
+    from .engine import default_engine
+
+    engine = default_engine()
+    language = pack.languages[0] if pack.languages else "en"
+    ruleset = engine._ruleset(language)
+    stopwords = pack.stopwords or ruleset.stopwords
+    text = "\n".join([*example.before, example.text, *example.after])
+    units = split_units(split_lines(text))
+    target = len(example.before)
+    features = [Features(u.index, u.text, stopwords) for u in units]
+    ctx = Context(features, units, engine.params, ruleset.dates, language, stopwords)
+    if not rule.applies_to(features[target]) or rule.admits(features[target], ctx):
+        return False
+    return evaluate_example(pack, rule, example, bare=True) != 0
 
 
 def rule_example_cases(packs: list[Pack] | None = None) -> Iterator[ExampleCase]:
@@ -140,7 +172,15 @@ def check_case(case: ExampleCase) -> str | None:
     # a rule with a negative weight "fires" when it votes at all
     fired = strength != 0
     if fired == case.expect:
+        if not case.expect and hidden_vote(case.pack, case.rule, case.example):
+            return (f"pack {case.pack.id!r} rule {case.rule.id}: its preconditions (when=, contains=) keep it from its "
+                    f"no_match example {case.example.text!r}, but its function votes there; make the preconditions "
+                    f"hold wherever the function can fire, in {case.pack.path}")
         return None
+    if case.expect and hidden_vote(case.pack, case.rule, case.example):
+        return (f"pack {case.pack.id!r} rule {case.rule.id}: its preconditions (when=, contains=) keep it from its "
+                f"match example {case.example.text!r}, on which its function fires; make the preconditions hold "
+                f"wherever the function can fire, in {case.pack.path}")
     verb = "does not fire on" if case.expect else "fires on"
     field = "match" if case.expect else "no_match"
     return (f"pack {case.pack.id!r} rule {case.rule.id}: {verb} its {field} example {case.example.text!r}; "

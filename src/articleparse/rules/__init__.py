@@ -4,7 +4,7 @@ See :mod:`articleparse.rules.base` for what a rule is and
 :mod:`articleparse.rules.loader` for how packs are found and validated.
 """
 
-from .base import Capture, Context, Example, Rule, code_rule
+from .base import Capture, Context, Example, Rule, code_rule, line_fact
 from .loader import ENTRY_POINT_GROUP, Pack, installed_packs, load_installed, load_pack, load_pack_folder
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "Pack",
     "Rule",
     "code_rule",
+    "line_fact",
     "installed_packs",
     "load_installed",
     "load_pack",

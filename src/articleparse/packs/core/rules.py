@@ -13,7 +13,7 @@ import regex
 
 from articleparse.engine import open_seams
 from articleparse.features import Features
-from articleparse.rules import Capture, Context, code_rule
+from articleparse.rules import Capture, Context, code_rule, line_fact
 
 _PROSE = ("The council voted on Tuesday to close the old bridge, which has carried traffic over the river "
           "since 1931, after engineers found cracks in two of its piers.")
@@ -38,6 +38,7 @@ def long_line(f: Features, ctx: Context) -> float:
 @code_rule(
     page_context=False,
     id="core:BD002", label="body", weight=1.0,
+    when={"ends_sentence": True, "n_words": [3, None]},
     description="A line of several words that ends like a sentence is article text",
     match=["He said the plan would go ahead.", "Will it work?"], no_match=["World News", "Read more"],
 )
@@ -56,6 +57,7 @@ def _stop_evidence(f: Features, ctx: Context) -> float:
 @code_rule(
     page_context=False,
     id="core:BD003", label="body", weight=1.0,
+    when={"n_cjk": 0, "n_words": [5, None]},
     description="Prose is rich in the language's stop words: the vote grows with their share",
     match=[_PROSE], no_match=["Politics Business Technology Science Health Sports Culture Travel"],
 )
@@ -66,6 +68,7 @@ def stop_word_rich(f: Features, ctx: Context) -> float:
 @code_rule(
     page_context=False,
     id="core:BD005", label="body", weight=-1.0,
+    when={"n_cjk": 0, "n_words": [5, None]},
     description="A line of several words with almost no stop words is a list of names or links, not prose",
     match=["Politics Business Technology Science Health Sports Culture Travel"], no_match=[_PROSE, "Home"],
 )
@@ -76,6 +79,7 @@ def stop_word_poor(f: Features, ctx: Context) -> float:
 @code_rule(
     page_context=False,
     id="core:BD004", label="body", weight=-1.5,
+    when={"n_words": [8, None], "stops_mid_sentence": True},
     description="A long line that stops mid-sentence (a trailing comma or stop word) is a cut-off teaser, not text",
     match=["The MoU between the two Parliaments also mentions the BRI,",
            "Report by an Australian newspaper, The Klaxon, claims that its"],
@@ -88,6 +92,7 @@ def cut_off(f: Features, ctx: Context) -> float:
 @code_rule(
     page_context=False,
     id="core:NV001", label="navigation", weight=1.5,
+    when={"ends_sentence": False},
     description="A short line without sentence punctuation is a menu item (the shorter, the surer)",
     match=["Home", "World News", "Contact us"], no_match=[_PROSE, "It rained."],
 )
@@ -101,6 +106,7 @@ def short_line(f: Features, ctx: Context) -> float:
 @code_rule(
     page_context=False,
     id="core:NV002", label="navigation", weight=1.0,
+    when={"n_separators": [1, None]},
     description="Menu separators (|, ·, », ›) between short items mark a menu or breadcrumb",
     match=["Home | World | Asia", "News » Politics » Elections"], no_match=[_PROSE],
 )
@@ -113,6 +119,7 @@ def separators(f: Features, ctx: Context) -> float:
 @code_rule(
     page_context=False,
     id="core:NV003", label="navigation", weight=1.5,
+    when={"n_links": [1, None]},
     description="Lines dense with link markers ([12] in lynx, [text](url) in markdown) are navigation",
     match=["[1]Home [2]World [3]Business", "* [News](https://example.com/news)"],
     no_match=[_PROSE, "It cost [4]$20, the report said, after the council published its review of the bridge."],
@@ -127,6 +134,7 @@ def link_dense(f: Features, ctx: Context) -> float:
 @code_rule(
     page_context=False,
     id="core:NV004", label="navigation", weight=1.0,
+    when={"is_bullet": True, "n_words": [None, 8], "ends_sentence": False},
     description="A bulleted line of a few words is a menu or list of links",
     match=["* Politics", "• Sign up for our newsletter"], no_match=[_PROSE, "Politics"],
 )
@@ -134,15 +142,9 @@ def short_bullet(f: Features, ctx: Context) -> float:
     return 1.0 if f.is_bullet and f.n_words <= 8 and not f.ends_sentence else 0.0
 
 
+@line_fact
 def _title_shaped(f: Features, ctx: Context) -> bool:
-    """A few words, no sentence end, no list or menu marks: a headline or teaser title (cached per unit)."""
-    cached = f.__dict__.get("_title_shaped")
-    if cached is None:
-        cached = f.__dict__["_title_shaped"] = _compute_title_shaped(f, ctx)
-    return cached
-
-
-def _compute_title_shaped(f: Features, ctx: Context) -> bool:
+    """A few words, no sentence end, no list or menu marks: a headline or teaser title (worked out once per unit)."""
     if not (_p(ctx, "title_min_words") <= f.n_words <= _p(ctx, "title_max_words")):
         return False
     if f.is_bullet or f.n_separators or f.ends_colon or f.n_links:
@@ -170,6 +172,12 @@ def _mostly_date(f: Features, ctx: Context) -> bool:
     return bool(found) and sum(d.end - d.start for d in found) >= _p(ctx, "date_line_share") * f.n_chars
 
 
+@line_fact
+def _has_dates(f: Features, ctx: Context) -> bool:
+    """The line holds a date (``ctx.dates_in``)."""
+    return bool(ctx.dates_in(f.index))
+
+
 _GLUED = regex.compile(r"\p{Ll}{2,}\p{Lu}|\p{Ll}\p{Lu}{2,}|\p{L}\d{2,}\p{Lu}")
 # whether _GLUED finds a match, searched faster: its runs cut to what a match needs (two lower-case letters
 # and a capital ...), and in ASCII text (where \p{Ll} is [a-z], \p{Lu} [A-Z], \d [0-9]) with the standard engine
@@ -181,6 +189,7 @@ _HYPHEN_CHAIN = regex.compile(r"\w-\w+-\w+-\w")
 @code_rule(
     page_context=False,
     id="core:HL001", label="headline", weight=2.0,
+    when={"n_words": [3, None], _title_shaped: True},
     description="A title-shaped line may be the headline: longer titles score more; dates, glued menus and lists less",
     match=["With new big data centre, China strengthens Tibet surveillance", "Is this the end of the road?"],
     no_match=["He said the plan would go ahead.", "Home", "• Politics and more", "Bild: Jahr Media am Hafen",
@@ -211,6 +220,7 @@ def headline_shape(f: Features, ctx: Context) -> float:
 
 @code_rule(
     id="core:NV020", label="navigation", weight=3.0, max_chars=400,
+    when={"n_words": [4, None], "ends_sentence": False},
     description="A line that ends with the whole text of a line next to it, after a few words more, is a breadcrumb "
                 "trail or a kicker run into the title ('Home > Articles > Title'), not the title itself",
     match=[{"text": "Home>Articles>Amazon Liable for Defective Products", "after": ["Share", "Amazon Liable for Defective Products"]},
@@ -245,6 +255,7 @@ def trail_to_title(f: Features, ctx: Context) -> float:
 
 @code_rule(
     id="core:HL004", label="headline", weight=2.0, max_chars=60,
+    when={"n_words": [1, 3], "ends_colon": False},
     description="A short line of one to three words right above the page's first paragraph of prose, with no prose "
                 "above it, may be a short headline ('Zeitphilosophie', 'CDPATH replacements')",
     match=[{"text": "CDPATH replacements", "before": ["Contact"], "after": [_PROSE]}],
@@ -271,6 +282,7 @@ def short_title_over_text(f: Features, ctx: Context) -> float:
 @code_rule(
     page_context=False,
     id="core:RL010", label="related-title", weight=1.0,
+    when={"n_words": [3, None], _title_shaped: True},
     description="A title-shaped line may be the title of a teaser for another story",
     match=["Kolkata Port upbeat after trials through Bangladesh ports"],
     no_match=["He said the plan would go ahead.", "Home"],
@@ -281,6 +293,7 @@ def teaser_title(f: Features, ctx: Context) -> float:
 
 @code_rule(
     id="core:RL011", label="related-snippet", weight=1.5,
+    when={"n_words": [6, None]},
     description="A longer line right after a title-shaped line is that teaser's snippet",
     match=[{"text": "Highlighting the diaspora's achievements, PM Modi praised their contributions, noting that "
                     "India is now the world's top recipient", "before": ["Modi rallies diaspora for India's 2047 vision"]}],
@@ -304,6 +317,7 @@ def teaser_snippet(f: Features, ctx: Context) -> float:
 @code_rule(
     page_context=False,
     id="core:DT001", label="date", weight=3.0,
+    when={_has_dates: True},
     description="A short line that is mostly a date is the page's date line",
     match=["November 9, 2022", "Updated: 09.11.2022, 14:30 Uhr"],
     no_match=[_PROSE, "Home"], max_chars=80,
@@ -329,6 +343,7 @@ def _unit_text_counts(ctx: Context) -> dict[str, int]:
 
 @code_rule(
     id="core:HL002", label="headline", weight=1.5,
+    when={"n_words": [4, None], _title_shaped: True},
     description="A title-shaped line that the page repeats (title bar, breadcrumb, share text) is likely the headline",
     match=[{"text": "Bridge closes after cracks are found", "after": ["Home", "Bridge closes after cracks are found"]}],
     no_match=[{"text": "Bridge closes after cracks are found", "after": ["Home"]}],
@@ -478,6 +493,7 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
 @code_rule(
     page_context=False,
     id="core:BY010", label="byline", weight=2.5, max_chars=120,
+    when={"n_words": [None, 32], _has_dates: True},
     description="A short line with a date and, beside it, a name (capitalised words, a user name, or 'by'/'von' and a name) is a byline; surer when 'by'/'von' introduces the name",
     match=["Bettina Kugler 19.10.2019, 05:00 Uhr", "Von Jan Kupitz | Oct 24, 2023", "By Jane Doe · March 9, 2017",
            "MikeNils 18.10.2019, 15:07 Uhr", "Redaktion - 31. Januar 2022", "Von Jörg Staff am 16.11.2022",
@@ -577,6 +593,7 @@ _MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
 @code_rule(
     page_context=False,
     id="core:BY014", label="byline", weight=3.0, max_chars=100,
+    when={"n_words": [None, 12]},
     description="A short line of 'By', 'Von', 'Par' or 'Por' (or 'Posted by', 'Autor:') and a name, in any language, is a byline",
     match=["von Kathrin", "by Danilo Dietsch", "Von: Adrian Padeanu", "Publicado por Alberto González",
            "Gepostet von Katharina Volkwein | Wohnen", "Artikel von Alexa von Heyden", "von Marianne1",
@@ -627,6 +644,7 @@ _AUTHOR_LINK = regex.compile(
 @code_rule(
     page_context=False,
     id="core:BY019", label="byline", weight=3.0, max_chars=80,
+    when={"n_words": [None, 8]}, contains=("von", "by"),
     description="A link to the author's other articles ('Mehr von Henry Steinhau', 'Alles von Martin Junker', 'View "
                 "all posts by Daniel Lemire') names the author: two to four capitalised words after it",
     match=["Mehr von Henry Steinhau", "MEHR VON HENRY STEINHAU", "Alles von Martin Junker",
@@ -653,6 +671,7 @@ def author_link(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 @code_rule(
     page_context=False,
     id="core:BD006", label="body", weight=-0.8,
+    when={"n_words": [8, None], "ends_sentence": False, "ends_colon": False, "stops_mid_sentence": False},
     description="A long line that does not end like a sentence (a title, a teaser, a list entry) is less likely article text",
     match=["4. 東証大引け　大幅続落、401円安　米中摩擦を警戒、中国株安も重荷", "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum Hamburg"],
     no_match=[_PROSE, "The MoU between the two Parliaments also mentions the BRI,"],
@@ -669,6 +688,7 @@ _NUMBERED = regex.compile(r"^\d{1,2}[.)]\s")
 @code_rule(
     page_context=False,
     id="core:RL012", label="related-title", weight=1.5,
+    when={"is_bullet": True, "n_words": [3, None], "ends_sentence": False},
     description="A numbered line that reads like a title is an entry of a ranking or 'most read' list",
     match=["1. 中国Ｍ＆Ａ阻止の動き　米欧政府、技術流出を警戒［有料会員限定］", "3. Bridge closes after cracks are found"],
     no_match=["1. Preheat the oven to 180 degrees and grease the tin.", "Bridge closes after cracks are found"],
@@ -722,13 +742,11 @@ _NAME_LEAD = regex.compile(r"^(?:\[[^\]]{0,20}\]\s*|[*•·+\-□■◦▪‣]\s
 _LEAD_MARKS = frozenset("[*•·+-□■◦▪‣")
 
 
+@line_fact
 def _lone_name_text(f: Features) -> str | None:
-    """The name when the line is only a name, or None (cached per unit). A name printed twice in a
+    """The name when the line is only a name, or None (worked out once per unit). A name printed twice in a
     row (an image's alt text, then the name) counts once."""
-    cached = f.__dict__.get("_lone_name", 0)
-    if cached == 0:
-        cached = f.__dict__["_lone_name"] = _compute_lone_name(f) if f.n_words <= 16 else None
-    return cached
+    return _compute_lone_name(f) if f.n_words <= 16 else None
 
 
 # the alt text of an author's picture, printed by lynx beside the name: "Avatar Frank Hahn",
@@ -824,6 +842,7 @@ def _given_name(name: str) -> bool:
     return first in GIVEN_NAMES or first.split("-", 1)[0] in GIVEN_NAMES
 
 
+@line_fact
 def _is_lone_name(f: Features, ctx: Context) -> bool:
     """The line is only a person's name (two or three capitalised words) or a list of such names;
     the connecting 'and' aside, no stop words."""
@@ -848,6 +867,7 @@ _SPACE = regex.compile(r"\s")
 @code_rule(
     page_context=False,
     id="core:BY011", label="byline", weight=2.0, max_chars=120,
+    when={"n_words": [None, 16], _is_lone_name: True},
     description="A line that is only a person's name (two or three capitalised words), or a list of names, may be the byline; position decides",
     match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan",
            "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh", "* Hazel Sheffield",
@@ -862,8 +882,17 @@ def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return (1.0, Capture({"authors": _lone_name_text(f)})) if _is_lone_name(f, ctx) else 0.0
 
 
+@line_fact
+def _names_author_next(f: Features) -> bool:
+    """The line is only 'Von', 'By' or 'Autor:', ends in a capitalised 'Von' or 'By', or heads an author box:
+    the next line may name the author (core:BY012)."""
+    before = _unmarked(f.text.strip())
+    return bool(_PREFIX_ALONE.match(before) or _PREFIX_END.match(before) or _ABOUT_AUTHOR.match(before))
+
+
 @code_rule(
     id="core:BY012", label="byline", weight=3.0, max_chars=60,
+    when={"n_words": [None, 5]},
     description="The line after a line that is only 'Von', 'By' or 'Autor:', or after the heading of an author box ('About the "
                 "Author', 'Über den Autor'), names the author (one capitalised word only when it is a known given name)",
     match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]},
@@ -880,8 +909,7 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
     i = f.index
     if i == 0 or f.n_words > 5 or ctx.features[i - 1].n_words > 5:
         return 0.0
-    before = _unmarked(ctx.features[i - 1].text.strip())
-    if not (_PREFIX_ALONE.match(before) or _PREFIX_END.match(before) or _ABOUT_AUTHOR.match(before)):
+    if not _names_author_next(ctx.features[i - 1]):
         return 0.0
     cand = _NAME_END.split(_unmarked(f.text).strip(_NAME_TRIM), 1)[0].strip(_NAME_TRIM)
     words = cand.split()
@@ -896,6 +924,7 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
 
 @code_rule(
     id="core:BY013", label="byline", weight=1.0, max_chars=40,
+    when={"n_words": [None, 16], _is_lone_name: True},
     description="A line that is only a person's name, right above or below a line that is mostly a date (up to two separator "
                 "lines or empty list items between them: 'Nike Jane', '–', '14.09.2022'), is the byline",
     match=[{"text": "Oliver Baroni", "before": ["19.10.19, 18:56"]},
@@ -969,6 +998,7 @@ def _user_name(f: Features, ctx: Context) -> str | None:
 
 @code_rule(
     id="core:BY017", label="byline", weight=2.5, max_chars=32,
+    when={"n_words": 1},
     description="A line that is only a user name (one word of two or three capitalised parts, or with digits, a dot or "
                 "an underscore: 'MikeNils', 'Marianne1') right above or below a line that is mostly a date (a separator "
                 "line between them allowed) is the byline: the name and the date of a post, one to a line",
@@ -1073,6 +1103,7 @@ def name_over_split_date(f: Features, ctx: Context) -> float | tuple[float, Capt
 
 @code_rule(
     id="core:BY015", label="byline", weight=-2.0, max_chars=40,
+    when={"n_words": [None, 16], _is_lone_name: True},
     description="A name-shaped line the page repeats four or more times (a run of it counting once) labels teasers (a source, a section), not the article",
     match=[{"text": "Tech Insider", "after": ["Bridge closes after cracks are found", "Tech Insider",
                                               "Council votes to close the old bridge", "Tech Insider",
@@ -1088,6 +1119,7 @@ def repeated_name(f: Features, ctx: Context) -> float:
 
 @code_rule(
     id="core:BY018", label="byline", weight=-2.5, max_chars=60,
+    when={"n_words": [None, 16], _is_lone_name: True},
     description="A name-shaped line with a capitalised word that the page also writes in lower case, as a word of its "
                 "own, is a heading or a button ('Security Blog', 'Share Tweet Share', 'Fútbol Internacional'), not a "
                 "person; a line that starts with a common given name is left alone ('Will Knight' beside 'will')",
@@ -1155,6 +1187,7 @@ def _run_counts(ctx: Context) -> dict[str, int]:
 @code_rule(
     page_context=False,
     id="core:BY016", label="byline", weight=1.0, max_chars=60,
+    when={"n_words": [None, 16], _is_lone_name: True},
     description="A line that is only a person's name is surer to be one when its first word is a common given name",
     match=["Jan Koch", "SVEN MICHAELSEN", "Christoph von Eichhorn", "* Marie Jaster", "Will Knight"],
     no_match=["Grüne Jobs", "Provence Travel Guide", "Jan", "Jan Koch und die Stadt", "Will Power Now Ends Here"],
@@ -1177,6 +1210,7 @@ def _prose_words(ctx: Context) -> frozenset[str]:
 
 @code_rule(
     id="core:HL003", label="headline", weight=2.0,
+    when={"n_words": [2, 30], _title_shaped: True},
     description="A title-shaped line whose content words recur in the page's long paragraphs names their subject",
     match=[{"text": "Council closes old river bridge",
             "after": ["The council voted on Tuesday to close the old river bridge, which has carried traffic over "
@@ -1211,6 +1245,7 @@ _CODE_START = regex.compile(
 @code_rule(
     page_context=False,
     id="core:BD007", label="body", weight=2.0, max_chars=200,
+    when={"n_words": [None, 25]},
     description="A line of program code (braces, semicolons, keywords, calls) belongs to the text it illustrates",
     match=["var cow = new Cow(\"Kate\");", "describe(\"Cow\", function() {", "}", "def parse(text):"],
     no_match=["Home", "The council voted on Tuesday to close the old bridge."],
