@@ -66,3 +66,26 @@ def test_without_list_titles_the_body_votes_keep_the_items():
     labels = [lb.value for lb in decode(rows, list_titles=[False] * 16).labels]
     assert labels[6] == "related-section"
     assert labels[7:10] == ["body"] * 3
+
+
+COMMENT_RULES = _row(body=4.5, comment=3.5)  # "Please understand that comments are moderated ...": prose, and a comment rule
+
+
+def test_a_comment_rule_line_leaves_the_body_though_its_prose_outweighs_it():
+    rows = [PROSE] * 6 + [COMMENT_RULES] + [PROSE] * 6
+    labels = _labels(rows)
+    assert labels[6] == "comment"
+    assert labels[:6] == labels[7:] == ["body"] * 6
+
+
+def test_weak_comment_evidence_does_not_take_prose_out_of_the_body():
+    rows = [PROSE] * 6 + [_row(body=4.5, comment=2.5)] + [PROSE] * 6
+    assert _labels(rows) == ["body"] * 13
+
+
+def test_a_rest_of_up_to_forty_units_behind_a_gap_is_detached():
+    # a long run of short comment lines after the article, each weak prose
+    rows = [PROSE] * 30 + [MENU] * 5 + [_row(body=0.5)] * 30
+    labels = _labels(rows)
+    assert labels[:30] == ["body"] * 30
+    assert "body" not in labels[35:]

@@ -119,10 +119,14 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "cut_margin": 0.3,
     "cut_min": 1.0,
     "cut_teaser_reach": 10,
+    # ... and a comment section's head, form or rules (a comment rule of weight 5 fired) even when its prose
+    # outweighs it by up to ``cut_comment_allowance``
+    "cut_comment": 3.0,
+    "cut_comment_allowance": 2.0,
     # the detach pass: body after a gap of this many units behind the article's main run is page furniture
     "detach_gap": 4,
     "detach_share": 0.5,
-    "detach_units": 20,
+    "detach_units": 40,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -465,11 +469,17 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
     whatever their votes: a dump that prints the list's bullets (``* Title``) gives its teaser
     titles the body votes of a list in the text, where a browser copy prints bare title
     lines; a list of sentences under a heading the rules misread (``Empfehlungen``) stays.
+    A unit whose comment score reaches ``cut_comment`` (a rule of weight 5 read the head, form
+    or rules of a comment section: ``Please understand that comments are moderated …``) is a
+    comment line even when its body votes lead by up to ``cut_comment_allowance``: such lines
+    are whole sentences, so their prose votes run as high as a paragraph's.
     Returns the units it took out (the detach pass reads the article's runs across them).
     """
     b = LABEL_INDEX[L.BODY]
+    c = LABEL_INDEX[L.COMMENT]
     n = len(labels)
     margin, reach, least = p["cut_margin"], int(p["cut_teaser_reach"]), p["cut_min"]
+    strong, allowance = p["cut_comment"], p["cut_comment_allowance"]
     out: set[int] = set()
     i = 0
     while i < n:
@@ -479,6 +489,10 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
         row = scores[i]
         k = max(_CUT_LABELS, key=row.__getitem__)
         if row[k] - row[b] < margin or row[k] < least or row[k] < max(row[q] for q in _CUT_RIVALS):
+            if row[c] >= strong and row[c] - row[b] >= -allowance:
+                labels[i] = L.COMMENT
+                zones[i] = Zone.CRUFT
+                out.add(i)
             i += 1
             continue
         labels[i] = LABELS[k]
