@@ -12,7 +12,7 @@ wrapped lines that make one paragraph, glued back together::
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import regex
@@ -285,19 +285,30 @@ def _join_source_wrapped(units: tuple[Unit, ...], lines: Sequence[Line], width: 
     continuation takes that continuation into its unit. A continuation in capitals
     (``… NumPy,`` / ``SciPy and the future …``) is taken after a comma, or after a line of
     eight words or more that ends in a lowercase word within 8 columns of ``width``."""
+    def joins(last: Unit, u: Unit) -> str | None:
+        a, b = lines[last.last], lines[u.first]
+        wa = _columns(a.raw.rstrip())
+        if width - 20 <= wa <= width and (
+                _continues(a, b)
+                or (_continues(a, b, lower=False)
+                    and (a.text.endswith(",") or (wa >= width - 8 and a.text.count(" ") >= 7
+                                                   and a.text[-1:].islower())))):
+            return _glue(last.text, u.text)
+        return None
+
+    return _join_pairs(units, joins)
+
+
+def _join_pairs(units: tuple[Unit, ...], joins: Callable[[Unit, Unit], str | None]) -> tuple[Unit, ...]:
+    """Units where ``joins(last, u)`` gives the joined text of the unit built so far and the next one
+    merged into one unit (spanning both), renumbered; None keeps ``u`` a unit of its own."""
     out: list[Unit] = []
     for u in units:
         if out:
             last = out[-1]
-            a, b = lines[last.last], lines[u.first]
-            wa = _columns(a.raw.rstrip())
-            if width - 20 <= wa <= width and (
-                    _continues(a, b)
-                    or (_continues(a, b, lower=False)
-                        and (a.text.endswith(",") or (wa >= width - 8 and a.text.count(" ") >= 7
-                                                       and a.text[-1:].islower())))):
-                out[-1] = Unit(last.index, last.first, u.last, last.start, u.end, _glue(last.text, u.text),
-                               last.indent)
+            text = joins(last, u)
+            if text is not None:
+                out[-1] = Unit(last.index, last.first, u.last, last.start, u.end, text, last.indent)
                 continue
         out.append(u if u.index == len(out) else u._replace(index=len(out)))
     return tuple(out)
@@ -326,23 +337,19 @@ def _join_long_wrapped(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[
     a line that would have fitted is a line break of the page's own (``… beitragen.»`` /
     ``Publiziert: 03.04.2020``).
     """
-    out: list[Unit] = []
-    for u in units:
-        if out:
-            last = out[-1]
-            a, b = lines[last.last], lines[u.first]
-            size = _utf8_size(a.raw.rstrip())
-            if (b.index == a.index + 1 and _LONG_WRAP_MIN_BYTES <= size <= _LONG_WRAP_BYTES + 10
-                    and size + 1 + _utf8_size(b.text.split(" ", 1)[0]) > _LONG_WRAP_BYTES
-                    and " " in a.text
-                    and abs(b.indent - _body_indent([lines[last.first]] if last.first == last.last
-                                                    else [lines[last.first], a])) <= 1
-                    and not _BULLET_START.match(b.raw)):
-                out[-1] = Unit(last.index, last.first, u.last, last.start, u.end, last.text + " " + u.text,
-                               last.indent)
-                continue
-        out.append(u if u.index == len(out) else u._replace(index=len(out)))
-    return tuple(out)
+    def joins(last: Unit, u: Unit) -> str | None:
+        a, b = lines[last.last], lines[u.first]
+        size = _utf8_size(a.raw.rstrip())
+        if (b.index == a.index + 1 and _LONG_WRAP_MIN_BYTES <= size <= _LONG_WRAP_BYTES + 10
+                and size + 1 + _utf8_size(b.text.split(" ", 1)[0]) > _LONG_WRAP_BYTES
+                and " " in a.text
+                and abs(b.indent - _body_indent([lines[last.first]] if last.first == last.last
+                                                else [lines[last.first], a])) <= 1
+                and not _BULLET_START.match(b.raw)):
+            return last.text + " " + u.text
+        return None
+
+    return _join_pairs(units, joins)
 
 
 # MathML printed as markup (lynx: "[MATH: <mi> a </mi> <mo> ≠ </mo> <mn> 0 </mn> :MATH]")

@@ -103,12 +103,9 @@ class ExampleCase:
         return f"{self.rule.id}-{'match' if self.expect else 'no_match'}-{self.number}"
 
 
-def evaluate_example(pack: Pack, rule: Rule, example: Example, *, bare: bool = False) -> float:
-    """The strength with which ``rule`` fires on ``example`` (its neighbours around it).
-
-    ``bare=True`` calls a code rule's function without its preconditions (``code_rule(when=...,
-    contains=...)``): what the function says on a line the preconditions keep from it.
-    """
+def _example_page(pack: Pack, example: Example) -> tuple[int, Context]:
+    """The example's lines as a page: the index of its own unit and the page's ``Context``, read with the
+    pack's first language (English for a pack without one) and its stop words (the language's if it has none)."""
     from .engine import default_engine
 
     engine = default_engine()
@@ -117,9 +114,18 @@ def evaluate_example(pack: Pack, rule: Rule, example: Example, *, bare: bool = F
     stopwords = pack.stopwords or ruleset.stopwords
     text = "\n".join([*example.before, example.text, *example.after])
     units = split_units(split_lines(text))
-    target = len(example.before)
     features = [Features(u.index, u.text, stopwords) for u in units]
-    ctx = Context(features, units, engine.params, ruleset.dates, language, stopwords)
+    return len(example.before), Context(features, units, engine.params, ruleset.dates, language, stopwords)
+
+
+def evaluate_example(pack: Pack, rule: Rule, example: Example, *, bare: bool = False) -> float:
+    """The strength with which ``rule`` fires on ``example`` (its neighbours around it).
+
+    ``bare=True`` calls a code rule's function without its preconditions (``code_rule(when=...,
+    contains=...)``): what the function says on a line the preconditions keep from it.
+    """
+    target, ctx = _example_page(pack, example)
+    features = ctx.features
     if bare and rule.function is not None:
         out = rule.function(features[target], ctx)
         return float((out[0] if isinstance(out, tuple) else out) or 0.0)
@@ -135,17 +141,8 @@ def hidden_vote(pack: Pack, rule: Rule, example: Example) -> bool:
     """
     if rule.kind != "code" or not (rule.conditions or rule.facts or rule.contains):
         return False
-    from .engine import default_engine
-
-    engine = default_engine()
-    language = pack.languages[0] if pack.languages else "en"
-    ruleset = engine._ruleset(language)
-    stopwords = pack.stopwords or ruleset.stopwords
-    text = "\n".join([*example.before, example.text, *example.after])
-    units = split_units(split_lines(text))
-    target = len(example.before)
-    features = [Features(u.index, u.text, stopwords) for u in units]
-    ctx = Context(features, units, engine.params, ruleset.dates, language, stopwords)
+    target, ctx = _example_page(pack, example)
+    features = ctx.features
     if not rule.applies_to(features[target]) or rule.admits(features[target], ctx):
         return False
     return evaluate_example(pack, rule, example, bare=True) != 0
