@@ -254,3 +254,48 @@ def test_a_formula_printed_one_element_a_line_joins_its_sentence_and_leaves_its_
     # short lines with no TeX after them are not a formula
     assert units("Home\n\nNews\n\nA\n\nB\n\nThe council voted on Tuesday.\n") == [
         "Home", "News", "A", "B", "The council voted on Tuesday."]
+
+
+TABLE = ("Here are examples of app updates already using the new patching:\n\n"
+         "Application\n\nOriginal Size\n\nPatch Size\n\n"
+         "Farm Heroes Super Saga\n\n71.1 MB\n\n8.0 MB (-89%)\n\n"
+         "Google Maps\n\n32.7 MB\n\n9.6 MB (-71%)\n\n"
+         "Google\n\n22.2 MB\n\n5.1 MB (-77%)\n\n"
+         "The savings are large, so we are rolling the new patches out to everyone.\n")
+
+
+def test_a_table_printed_one_cell_a_block_is_joined_into_rows():
+    got = units(TABLE)
+    assert "Farm Heroes Super Saga 71.1 MB 8.0 MB (-89%)" in got
+    assert "Google Maps 32.7 MB 9.6 MB (-71%)" in got
+    assert "Google 22.2 MB 5.1 MB (-77%)" in got
+    # the header has no quantity, so its cells stay units of their own; the prose around stays too
+    assert got[:2] == ["Here are examples of app updates already using the new patching:", "Application"]
+    assert got[-1].startswith("The savings are large")
+    row = split_units(split_lines(TABLE))[4]
+    assert TABLE[row.start:row.end] == "Farm Heroes Super Saga\n\n71.1 MB\n\n8.0 MB (-89%)"
+    # a cell the page's source wrapped over two lines belongs to its row whole
+    wrapped = TABLE.replace("Google Maps\n", "Google\nMaps\n")
+    assert "Google Maps 32.7 MB 9.6 MB (-71%)" in units(wrapped)
+
+
+@pytest.mark.parametrize("text", [
+    # two rows are not yet a table
+    "Farm Heroes\n\n71.1 MB\n\nGoogle Maps\n\n32.7 MB\n\nMore text follows here.\n",
+    # a numbered list: the numbers are list marks, not quantities
+    "1.\n\nFirst story title\n\n2.\n\nSecond story title\n\n3.\n\nThird story title\n\n4.\n\nFourth\n",
+    # teasers with their dates: a date is no quantity
+    "First story\n\nMay 5, 2021\n\nSecond story\n\nMay 4, 2021\n\nThird story\n\n03.05.2021\n\nFourth\n\n12:30\n",
+    # cells with no blank line between them are lines of one block, not a table
+    "Farm Heroes\n71.1 MB\nGoogle Maps\n32.7 MB\nGoogle\n22.2 MB\n",
+    # no header row above the rows: a run of cards, not a table
+    "The savings are large, as this list shows.\n\nFarm Heroes\n\n71.1 MB\n\n8.0 MB\n\nGoogle Maps\n\n32.7 MB\n\n"
+    "9.6 MB\n\nGoogle\n\n22.2 MB\n\n5.1 MB\n",
+    # two columns: a title and its time is a list of teasers
+    "Title\n\nAge\n\nFirst story\n\n1 Woche\n\nSecond story\n\n2 Wochen\n\nThird story\n\n3 Wochen\n",
+    # every row opens with the same label: picture cards
+    "Photo\n\nSize\n\nCount\n\n© Agency\n\n14 MB\n\n2/28\n\n© Agency\n\n12 MB\n\n3/28\n\n© Agency\n\n11 MB\n\n4/28\n",
+])
+def test_lists_that_are_not_a_table_stay_apart(text):
+    got = units(text)
+    assert got == [ln for ln in text.split("\n") if ln]

@@ -186,6 +186,7 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         if any("displaystyle" in u.text for u in units0):
             units0 = _join_token_formulas(units0)
             units0 = tuple(u._replace(text=_without_tex_alt(u.text)) for u in units0)
+        units0 = _join_table_rows(units0)
         return _join_drop_caps(units0, lines)
     units: list[Unit] = []
     threshold = None if wrap_width is None else wrap_width * 3 // 4
@@ -488,6 +489,129 @@ def _without_tex_alt(text: str) -> str:
     rest = _SPACES.sub(" ", "".join(out)).strip()
     rest = regex.sub(r" (?=[,.;:!?])", "", rest)
     return rest if regex.search(r"\w", rest) else text
+
+
+# a table cell that holds a quantity: a number with at most two more words ("1947", "71.1 MB",
+# "13.4 MB (-81%)"); not a date or a time, which teaser lists print under each title
+_TABLE_DIGIT = re.compile(r"\d")
+_TABLE_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d:\d\d|(?:19|20)\d\d\D+\d|\d\D+(?:19|20)\d\d")
+# a list number or a count alone ("1.", "(22)", "12"): a ranked or numbered list, not a quantity
+_TABLE_MARKER = regex.compile(r"^[(\[#]?\d{1,3}[.)\]]?$")
+_TABLE_WORD = regex.compile(r"\p{L}{3}")
+_TABLE_NUMBER = regex.compile(r"[\d.,\s]+")
+# the words with letters in a cell: a quantity has at most one (its unit: "MB", "kcal", "Mio.")
+_TABLE_LETTERS = regex.compile(r"\S*\p{L}\S*")
+_TABLE_MIN_ROWS = 3
+_TABLE_HEAD_WORDS = 12
+_TABLE_LABEL_WORDS = 6
+_TABLE_QUANTITY_CHARS = 24
+# two columns (a title and its time, "vor 1 Woche") are as often a list of teasers as a table
+_TABLE_MIN_COLUMNS = 3
+_TABLE_MAX_COLUMNS = 8
+_TABLE_CELL_UNITS = 8
+
+
+def _cell_kind(text: str) -> str:
+    """"N" and the quantity's unit for a cell that holds a quantity ("N" for "1947", "NMB" for
+    "71.1 MB"), "T" for a cell of text, "X" for anything else (a list number, a date, a symbol)."""
+    if (_TABLE_DIGIT.search(text) is not None and text.count(" ") <= 2 and len(text) <= _TABLE_QUANTITY_CHARS
+            and len(_TABLE_LETTERS.findall(text)) <= 1):
+        if _TABLE_DATE.search(text) or _TABLE_MARKER.match(text):
+            return "X"
+        # a column of quantities shares its unit: "71.1 MB" and "32.7 MB" are both "N MB"
+        return "N" + _TABLE_NUMBER.sub("", text)
+    return "T" if _TABLE_WORD.search(text) else "X"
+
+
+def _join_table_rows(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """Join the cells of a table that the dump printed one cell to a block back into rows.
+
+    lxml prints each cell of a table as a block of its own, a blank line apart (``Repeat
+    Performance`` / ``1947`` / ``A woman who shot her husband …``), where a browser prints a row
+    on one line. A run of blocks (one or two adjacent units each, one blank line apart) whose
+    kinds, a quantity or other text, repeat with a period of 2 to 8 columns for at least three
+    rows, with at least one column of quantities and one of text in each row, is such a table;
+    each row becomes one unit, its cells joined by spaces.
+    """
+    n = len(units)
+    if n < 2 * _TABLE_MIN_ROWS:
+        return units
+    # blocks: runs of directly adjacent units; (first unit, last unit)
+    blocks: list[tuple[int, int]] = []
+    for k, u in enumerate(units):
+        if blocks and units[blocks[-1][1]].last + 1 == u.first:
+            blocks[-1] = (blocks[-1][0], k)
+        else:
+            blocks.append((k, k))
+    texts = [" ".join(units[i].text for i in range(a, b + 1)) for a, b in blocks]
+    kinds = [_cell_kind(t) if b - a < _TABLE_CELL_UNITS else "X" for t, (a, b) in zip(texts, blocks)]
+    if sum(1 for c in kinds if c[0] == "N") < _TABLE_MIN_ROWS:
+        return units
+    # a blank line between two blocks (exactly one) keeps them in one run
+    linked = [units[blocks[j + 1][0]].first - units[blocks[j][1]].last == 2 for j in range(len(blocks) - 1)]
+    def short(first: int, k: int) -> bool:
+        """Every cell of the row but the last is short: only a table's last column holds prose."""
+        return all(texts[i].count(" ") < _TABLE_HEAD_WORDS for i in range(first, first + k - 1))
+
+    def header(first: int, k: int) -> bool:
+        """The k blocks above the first row are a header: short labels without a quantity. (A run
+        that goes on under a table found already, at most two rows of other cells below it, needs
+        none: a row whose first cell is a time, "12:01 PM", breaks the run.)"""
+        if first < k or not all(linked[first - k:first]):
+            return False
+        return all(kinds[i] == "T" and texts[i].count(" ") < _TABLE_LABEL_WORDS
+                   and _FULL_STOP_END.search(texts[i]) is None for i in range(first - k, first))
+
+    rows: list[tuple[int, int]] = []  # (first block, last block) of each row to join
+    j = 0
+    nb = len(blocks)
+    while j < nb:
+        best = 0
+        best_k = 0
+        for k in range(_TABLE_MIN_COLUMNS, _TABLE_MAX_COLUMNS + 1):
+            sig = kinds[j:j + k]
+            if (len(sig) < k or sig[0] != "T" or "X" in sig or not any(c[0] == "N" for c in sig)
+                    or not short(j, k)):
+                continue
+            if not (header(j, k) or (rows and rows[-1][1] >= j - 1 - 2 * k)):
+                continue
+            if not all(linked[j:j + k - 1]):
+                continue
+            r = 1
+            while (j + (r + 1) * k <= nb and kinds[j + r * k:j + (r + 1) * k] == sig
+                   and all(linked[j + r * k - 1:j + (r + 1) * k - 1]) and short(j + r * k, k)):
+                r += 1
+            # each row is named by its first cell: a column of repeated labels ("© Shutterstock", a
+            # section name) is a run of teaser cards, not a table (a name may recur: a film and its remake)
+            if len({texts[j + i * k] for i in range(r)}) * 4 < r * 3:
+                continue
+            if r >= _TABLE_MIN_ROWS and r * k > best * max(best_k, 1):
+                best, best_k = r, k
+        if best:
+            for r in range(best):
+                rows.append((j + r * best_k, j + (r + 1) * best_k - 1))
+            j += best * best_k
+        else:
+            j += 1
+    if not rows:
+        return units
+    join_to: dict[int, int] = {}  # unit index -> last unit index of its row (for each row's first unit)
+    for a, b in rows:
+        join_to[blocks[a][0]] = blocks[b][1]
+    out: list[Unit] = []
+    k = 0
+    while k < n:
+        u = units[k]
+        end = join_to.get(k)
+        if end is not None:
+            text = " ".join(units[i].text for i in range(k, end + 1))
+            last = units[end]
+            out.append(Unit(len(out), u.first, last.last, u.start, last.end, text, u.indent))
+            k = end + 1
+            continue
+        out.append(u if u.index == len(out) else u._replace(index=len(out)))
+        k += 1
+    return tuple(out)
 
 
 def _join_drop_caps(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit, ...]:
