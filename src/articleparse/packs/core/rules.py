@@ -387,7 +387,9 @@ comments comment kommentare kommentar schreibe hinterlasse leave reply antworten
 kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría
 last letzte letztes päivitetty julkaistu
 article artikel artículo articolo artigo video videos vidéo vídeo audio podcast gallery galerie fotostrecke
-photo photos foto fotos reportage""".split())
+photo photos foto fotos reportage
+share teilen partager compartir compartilhar condividi edit bearbeiten whatsapp facebook twitter telegram linkedin
+pinterest instagram""".split())
 _HANDLES = regex.compile(r"@\w+|\b(?:Follow|Folgen)\b.*$")
 # a social-media handle after a name: "Eric Levitz@EricLevitz", "Devindra Hardawar, @devindra"
 _AT_HANDLE = regex.compile(r"[\s,]*\S*@[\w-]+(?:\.[\w-]+)+|[\s,]*(?<![\w.])@\w+|(?<=\p{Ll})@\w+")
@@ -1058,7 +1060,9 @@ _FILLER_CHARS = 14  # no filler line is longer
               {"text": "Updated", "after": ["April 19, 2019"]}, {"text": "Mehr lesen", "after": ["April 19, 2019"]},
               {"text": "Paddy · April 19, 2019"}, {"text": "Paddy", "before": ["April 19, 2019"]},
               {"text": "Nike Jane", "after": ["–", "14.09.2022"]}, {"text": "MikeNils", "after": ["18.10.2019, 15:07 Uhr"]},
-              {"text": "von Jane Doe", "after": ["21. September 2019"]}, {"text": "von Marianne1", "after": ["am 20.09.2020"]}],
+              {"text": "von Jane Doe", "after": ["21. September 2019"]}, {"text": "von Marianne1", "after": ["am 20.09.2020"]},
+              {"text": "Share", "after": ["|", "April 21, 2022"]}, {"text": "edit", "after": ["4 de maio de 2022, 05:34 h"]},
+              {"text": "WhatsApp", "after": ["4 de maio de 2022, 05:34 h"]}],
 )
 def name_over_split_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     if f.n_words > 4 or not f.n_words:
