@@ -1038,6 +1038,7 @@ _FILLER_CHARS = 14  # no filler line is longer
 
 @code_rule(
     id="core:BY020", label="byline", weight=2.5, max_chars=40,
+    when={"n_words": [1, 4]},
     description="A short line that is only a name, right above a line that is mostly a date (separators, empty list "
                 "items or a connector such as 'on' between them, a lone 'von' or 'By' above it), reads as the one line a "
                 "browser prints ('Paddy · April 19, 2019', 'von Newsdesk 28. Januar 2022'): the name beside the date is "
@@ -1301,6 +1302,7 @@ _SENTENCE_GOES_ON = regex.compile(r"[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
 @code_rule(
     page_context=False,
     id="core:NV016", label="navigation", weight=5.0,
+    when={"n_words": [40, None], "cap_ratio": [0.55, None], "stop_ratio": [None, 0.08], "digit_ratio": [None, 0.02]},
     description="A long line of names without sentences (40 words or more between spaces, at least 55% of them "
                 "capitalised, at most 8% stop words, hardly any digits, at most one full stop that a sentence goes on "
                 "after) is a picker, a menu, a tag "
