@@ -73,6 +73,13 @@ def _authors_of(line: str, lang: str = "de") -> tuple[str, ...]:
     ("19.2.2020 16:20päivitetty 19.2.2020 16:20", "fi", ()),
     ("Von Stubenhockern und Glucken", "de", ()),
     ("Powered by Livefyre", "en", ()),
+    ("By Alex Heath, a deputy editor and author of the Command Line newsletter. He has covered the tech industry "
+     "for over a decade at The Information and other outlets.", "en", ("Alex Heath",)),
+    ("James Akinaka • 8h", "en", ("James Akinaka",)),
+    ("by Bob Yirka , Phys.org", "en", ("Bob Yirka",)),
+    ("Autoren Jelko Djuren und Jutta Klaukien", "de", ("Jelko Djuren", "Jutta Klaukien")),
+    ("BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by MatsWichmann)", "en", ("MatsWichmann",)),
+    ("(60 - extract('seconds' from '2020-08-01 17:00 UTC'::timestamptz - period))", "en", ()),
 ])
 def test_the_name_in_a_byline_line(line, lang, want):
     assert _authors_of(line, lang) == want
@@ -164,3 +171,40 @@ def test_a_name_and_a_date_on_lines_of_their_own_read_as_one_meta_line(meta, wan
     a = articleparse.parse(_lines_page(meta))
     assert a.authors == want
     assert a.published is not None
+
+
+def test_a_biography_byline_read_as_text_leaves_the_body():
+    a = articleparse.parse("Home\n\nBridge closes after cracks are found\n\nBy Jane Doe, a reporter who has covered the "
+                           "city council and its bridges for the paper since 2015.\n\n" + _BODY)
+    assert a.authors == ("Jane Doe",)
+    assert "Jane Doe" not in a.text
+
+
+_LONG_BODY = "".join(f"Paragraph {k}: " + p + "\n\n" for k in range(1, 7) for p in _BODY.split("\n\n") if p)
+
+
+def test_a_posts_meta_line_under_the_text_names_the_author():
+    # the text runs 18 units, so the line under it is far from the headline
+    meta = "Jane Doe — 2013-09-29 — in News — Permalink"
+    a = articleparse.parse("Home\n\nBridge closes after cracks are found\n\n" + _LONG_BODY + meta + "\n\n" + _MENU)
+    assert a.authors == ("Jane Doe",)
+    # a lone name there is a tag or a teaser's subject, not the author
+    b = articleparse.parse("Home\n\nBridge closes after cracks are found\n\n" + _LONG_BODY + "Jane Doe\n\n" + _MENU)
+    assert b.authors == ()
+
+
+def test_a_name_under_a_meta_line_that_stops_at_by():
+    a = articleparse.parse("Home\n\nBridge closes after cracks are found\n\n" + _LONG_BODY
+                           + "Written on Mar 17 by\n\nJane Doe\n\n" + _MENU)
+    assert a.authors == ("Jane Doe",)
+
+
+def test_a_page_without_a_byline_names_the_person_its_copyright_line_names():
+    page = "Home\n\nBridge closes after cracks are found\n\n" + _BODY + _MENU + "© 2009-2012 Jonathan Krase. Impressum\n"
+    a = articleparse.parse(page)
+    assert a.authors == ("Jonathan Krase",)
+    assert all(ln.label is not Label.BYLINE for ln in a.lines)  # the copyright line keeps its label
+    # a company is no author, and a byline beats the copyright line
+    assert articleparse.parse(page.replace("Jonathan Krase", "Heise Medien")).authors == ()
+    bylined = page.replace("Bridge closes after cracks are found\n\n", "Bridge closes after cracks are found\n\nBy Jane Doe\n\n")
+    assert articleparse.parse(bylined).authors == ("Jane Doe",)

@@ -79,10 +79,18 @@ _BYLINE_DECAY = 0.1
 _PICK_MIN_SCORE = 0.9
 #: ... and it stands within this many units of the headline ...
 _PICK_NEAR = 15
-#: ... or one rule alone voted byline with at least this much: a name introduced by 'By', 'Von', 'Autor:'
+#: ... or one rule alone voted byline with at least this much: a name introduced by 'By', 'Von', 'Autor:' ...
 _PICK_INTRODUCED = 3.0
+#: ... or it stands within this many units after the article text's last unit: a post's meta line printed under
+#: it ("Nicolas Perriault — 2013-09-29 — in Code — Permalink")
+_PICK_TAIL = 2
+#: A unit the decoder labelled body is a candidate only this near the headline (and with a name one rule alone
+#: captured with ``_PICK_INTRODUCED``): further down, "Von PUBLIC VOICE mit osAlliance zur ALLMENDA" is a heading
+_PICK_BODY_NEAR = 3
 #: Labels whose lines never give up their label to a byline: the article's own text and title. (A date
-#: line gives the byline only when its rules captured a name; it keeps its label.)
+#: line gives the byline only when its rules captured a name; it keeps its label. A text line right under the
+#: headline does when one rule alone captured a name with ``_PICK_INTRODUCED``: "By Alex Heath, a deputy
+#: editor and author of ...")
 _PICK_KEEP = frozenset((Label.BODY, Label.HEADLINE, Label.STANDFIRST))
 
 
@@ -154,6 +162,8 @@ def split_authors(raw: str) -> tuple[str, ...]:
         ('Sebastian Einbock',)
         >>> split_authors("By Evan Halper Staff Writer")
         ('Evan Halper',)
+        >>> split_authors("by Bob Yirka , Phys.org")
+        ('Bob Yirka',)
     """
     text = _HANDLE.sub("", _BYLINE_PREFIX.sub("", raw.strip().lstrip("/ |•·-–—")))
     text = _GLUED_ROLE.sub(", ", _GLUED_LABEL.sub("", text))
@@ -214,10 +224,15 @@ _JOB_MODIFIERS = frozenset("staff senior junior chief contributing deputy associ
 _JOB_WORDS = _JOB_NOUNS | _JOB_MODIFIERS
 
 
+# a part that ends like a site's address: "by Bob Yirka , Phys.org" names the site after the author
+_SITE_ADDRESS = regex.compile(r"\w\.(?:com|org|net|de|at|ch|fr|es|it|co\.uk|uk|info|io)$", regex.I)
+
+
 def _looks_like_name(part: str) -> bool:
-    """Two to four words, no job-title words, not a bare acronym ("CNN"): a person's name."""
+    """Two to four words, no job-title words, not a bare acronym ("CNN") or a site's address ("Phys.org"): a
+    person's name."""
     words = part.split()
-    if not 1 <= len(words) <= 4:
+    if not 1 <= len(words) <= 4 or _SITE_ADDRESS.search(part):
         return False
     if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
         return False
@@ -263,7 +278,7 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     labels = decoded.labels
     zones = decoded.zones
     n = len(units)
-    chosen = _pick_byline(labels, votes, features)
+    chosen = _pick_byline(labels, votes, features, ctx)
     picked = chosen if chosen is not None and labels[chosen] not in (Label.BYLINE, Label.DATE) else None
     if picked is not None:
         labels = labels[:picked] + (Label.BYLINE,) + labels[picked + 1:]
@@ -334,6 +349,8 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     if byline is None and source_credit is not None:
         name, unit = source_credit
         byline = Byline(raw=name, authors=(), organization=name, span=_locate(source, unit, name))
+    if byline is None:
+        byline = _copyright_byline(source, units, labels, votes)
 
     published, updated = _dates(labels, zones, ctx, now)
 
@@ -373,7 +390,8 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     )
 
 
-def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Features] | None = None) -> int | None:
+def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Features] | None = None,
+                 ctx: Context | None = None) -> int | None:
     """The unit that holds the article's byline, or None.
 
     The candidates are the units labelled ``byline``, the units labelled ``date`` whose rules
@@ -403,25 +421,62 @@ def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Feature
         lo, hi = (i, anchor) if i < anchor else (anchor, i)
         return ahead[hi] - ahead[lo]
 
+    last_body = next((i for i in range(n - 1, -1, -1) if labels[i] is Label.BODY), None)
+
     best, best_value = None, None
     for i in range(n):
         lb = labels[i]
         score = votes.scores[i][by]
         if lb is Label.BYLINE or (lb is Label.DATE and _captured(votes.matches[i], "authors")):
             pass
+        elif (lb is Label.BODY and score > _PICK_MIN_SCORE and distance(i) <= _PICK_BODY_NEAR
+              and _captured(votes.matches[i], "authors") and _introduced(votes.fired[i])):
+            pass  # a byline the decoder read as text ("By Alex Heath, a deputy editor and author of ...")
         elif lb in _PICK_KEEP or score <= _PICK_MIN_SCORE:
             continue
         elif lb is Label.DATE:
             # a date line whose rules captured no name stays a date line
             continue
-        elif distance(i) > _PICK_NEAR and not any(
-                label is Label.BYLINE and v >= _PICK_INTRODUCED for _, label, v in votes.fired[i]):
+        elif distance(i) > _PICK_NEAR and not _introduced(votes.fired[i]) and not (
+                last_body is not None and anchor < last_body < i and ahead[i] - ahead[last_body] <= _PICK_TAIL
+                and lb is not Label.COMMENT and _meta_line(i, votes, features, ctx)):
             continue
         # a weak candidate (a lone name the rules do not know as one: "Search Submit") only when there is no other
         value = (score > _PICK_MIN_SCORE, score - _BYLINE_DECAY * distance(i))
         if best_value is None or value > best_value:
             best, best_value = i, value
     return best
+
+
+def _copyright_byline(source: str, units: Sequence[Unit], labels: Sequence[Label], votes: Any) -> Byline | None:
+    """The byline of a page without one: the person a copyright line of the page's footer names (the last such
+    footer line; ``holder``, captured by ``core:BY023``: "© 2009-2012 Jonathan Krase."). The line keeps its label."""
+    for i in range(len(units) - 1, -1, -1):
+        if labels[i] is not Label.FOOTER:
+            continue  # a photo credit in a caption ("Bild 1 von 4 © Iona Dutz") names no author
+        holder = _captured(votes.matches[i], "holder")
+        if holder:
+            return Byline(raw=holder[0], authors=(holder[0],), organization=None,
+                          span=_locate(source, units[i], holder[0]))
+    return None
+
+
+def _meta_line(i: int, votes: Any, features: Sequence[Features] | None, ctx: Context | None) -> bool:
+    """Whether unit ``i`` is a post's meta line: a captured name opens it and a date follows on it ("Nicolas
+    Perriault — 2013-09-29 — in Code — Permalink"), not a lone name (a tag, a teaser's subject) or a citation
+    ("(OLG Oldenburg, Beschluss v. 3.1.2022)")."""
+    if features is None or ctx is None:
+        return False
+    found = _captured(votes.matches[i], "authors")
+    text = features[i].text.lstrip(" *•·-[]")
+    if not found or not text.startswith(found[0].split(",", 1)[0]):
+        return False
+    return any(d.start > 0 for d in ctx.dates_in(i))
+
+
+def _introduced(fired: Any) -> bool:
+    """Whether one rule alone voted byline with ``_PICK_INTRODUCED`` or more (a name after 'By', 'Von', 'Autor:')."""
+    return any(label is Label.BYLINE and v >= _PICK_INTRODUCED for _, label, v in fired)
 
 
 # a unit that is only what a text browser prints for a form element, an image without alt text or a rule

@@ -359,7 +359,7 @@ _PREFIX_WORDS = (r"(?:(?:ein|eine|un|una|a|an|blog|artikel|beitrag|interview|kom
                  r"reportage|analyse|essay|article|story|words|text|written|posted|reported|geschrieben|verfasst|"
                  r"gepostet|gespeichert|erstellt|veröffentlicht|publié|publicado|escrito|scritto|pubblicato|"
                  r"geplaatst|post|author)\s+){0,2}"
-                 r"(?:by|von|vom|par|por|door|di|da|av|af|durch|autor(?:in|/in|\*in|:in|_in)?|author|auteure?|autrice|autore|text|texto|"
+                 r"(?:text\s*(?:&|und|and|\+|/)\s*(?:fotos?|bilder?|photos?)|by|von|vom|par|por|door|di|da|av|af|durch|autor(?:innen|in|/in|\*in|:in|_in|en|es|as)?|authors?|auteure?s?|autrice|autore|autori|text|texto|"
                  r"interview|escribe)")
 _NAME_PREFIX = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")(?:\s*:\s*|\s+|(?<=(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]or|[Pp]ar|[Dd]oor))(?=\p{Lu}(?:\p{Ll}|\.)))")
 # "Ein Artikel von", "words written by", "Posted in Politik by": a prefix after a few words
@@ -367,6 +367,9 @@ _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\
 _PREFIX_ALONE = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")\s*:?$")
 # a line that ends in a capitalised 'Von' or 'By' ("Disko Von"): the name follows on the next line
 _PREFIX_END = regex.compile(r"^(?:\S+\s+){1,3}(?:Von|By|Par|Por|Door|Autor(?:in)?:|Author:)$")
+_PLURAL_ALONE = regex.compile(r"^(?i:autoren|autorinnen|authors|autores|autoras|auteurs|autori)\s*:?$")
+# a post's meta line that stops at a lower-case 'by' after its date: "Written on Mar 17 by", "Posted on 3 May by"
+_DATED_BY = regex.compile(r"^(?i:written|posted|published|geschrieben|veröffentlicht|verfasst)\s+(?:on|am)\s+.{3,20}\s(?:by|von)$")
 # the heading of an author box: "About the Author", "Über den Autor", "Die Autorin", "À propos de l'auteur"
 _ABOUT_AUTHOR = regex.compile(r"^(?i:about\s+the\s+authors?|über\s+(?:den\s+autor|die\s+autorin)|zum\s+autor|zur\s+autorin|"
                               r"der\s+autor|die\s+autorin|à\s+propos\s+de\s+l['’]auteur|sobre\s+(?:el\s+autor|la\s+autora|o\s+autor|a\s+autora)|"
@@ -408,6 +411,10 @@ _LIST_WORDS = frozenset(("and", "und", "y", "et", "e"))
 _LIST_SEP = regex.compile(r"\s*[,&]\s*|\s+(?:and|und|et|y|e|en|og|och|i|a)\s+")
 
 
+# a word that ends like a site's address: "Phys.org", "Spiegel.de"
+_DOMAIN_END = regex.compile(r"\w\.(?:com|org|net|de|at|ch|fr|es|it|co\.uk|uk|info|io)$", regex.I)
+
+
 def _name_list(text: str, ctx: Context) -> str | None:
     """The names that follow a 'By' or 'Von': "Anna Schmidt und Peter Roe, dpa" gives "Anna Schmidt, Peter Roe".
 
@@ -419,8 +426,8 @@ def _name_list(text: str, ctx: Context) -> str | None:
         words = cand.split()
         if not words or len(words) > 4 or not _name_words(words, ctx):
             break
-        if not (_NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand))):
-            break
+        if not (_NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand))) or _DOMAIN_END.search(cand):
+            break  # not a name, or a site's address ("by Bob Yirka , Phys.org")
         names.append(cand)
         if cand != part.strip(_NAME_TRIM):
             break  # the name ended inside this part ("Jane Doe on March 9")
@@ -506,6 +513,7 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42",
            "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "September 17, 2019 Helmut Rubik 0",
            "Nicole Collignon22. Februar 2020", "Von Jule Radeck Vom 3. Februar 2022",
+           "BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by MatsWichmann)",
            "Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr",
            "von Sonia Mevißen Erstellt am 01.01.23 um 08:35, geändert am 01.01.23 um 08:35",
            "Jacobo Betancur Peláez | Publicado hace 3 horas", "Profilbild MikeNils 18.10.2019, 15:07 Uhr",
@@ -515,7 +523,8 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
               "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus",
-              "on 16/08/2020 at 12:56", "Jueves, 21 de Abril de 202221/04/2022"],
+              "on 16/08/2020 at 12:56", "Jueves, 21 de Abril de 202221/04/2022",
+              "(60 - extract('seconds' from '2020-08-01 17:00 UTC'::timestamptz - period))"],
 )
 def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     if f.n_words > 32 or "(@" in f.text:
@@ -524,12 +533,18 @@ def name_and_date(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     if not found:
         return 0.0
     text = f.text
+    if _CODE_MARKS.search(text):
+        return 0.0  # "(60 - extract('seconds' from '2020-08-01 17:00 UTC'::timestamptz": program code, no name
     if any(text[d.start:d.end] != d.raw for d in found):
         text = open_seams(text)  # the dates were found with their seams opened ("Nicole Collignon22. Februar 2020")
     if f.n_words > 16 and _words_beside_dates(text, found) > 12:
         return 0.0  # a sentence with a date in it, not a date line; two dates with times may run to 20 words
     named = _name_beside_dates(text, found, ctx)
     return (named[0], Capture({"authors": named[1]})) if named else 0.0
+
+
+# what program code prints around a date and no byline does: a call ("extract('"), a cast ("::"), braces
+_CODE_MARKS = regex.compile(r"\w::\w|[{}]|\b[a-z_][\w.]*\(['\"]")
 
 
 def _name_beside_dates(text: str, found: list, ctx: Context) -> tuple[float, str] | None:
@@ -539,7 +554,15 @@ def _name_beside_dates(text: str, found: list, ctx: Context) -> tuple[float, str
         # a label before the date ("Updated:", "Zuletzt geändert am") is cut off by _LABEL_WORDS
         name = _name_in(text[pos:d.start], ctx, before_date=True)
         if name:
-            return _introduced(text, name, found), name
+            strength = _introduced(text, name, found)
+            if strength <= 1.0:
+                # "BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by MatsWichmann)": a name that 'by'
+                # introduces after the last date outranks capitalised words before one
+                tail = _TIME.sub("", text[found[-1].end:]).strip(_NAME_TRIM)
+                after = _name_in(tail, ctx, before_date=False) if _NAME_PREFIX.match(tail) else None
+                if after:
+                    return _introduced(text, after, found), after
+            return strength, name
         pos = d.end
     name = _name_in(text[pos:], ctx, before_date=False)
     return (_introduced(text, name, found), name) if name else None
@@ -559,7 +582,7 @@ def _words_beside_dates(text: str, found: list) -> int:
     return n + len(_WORD.findall(text, pos))
 
 
-_INTRODUCER = regex.compile(r"(?i:\b(?:by|von|vom|par|por|door|autor(?:in|/in|\*in|:in|_in)?|author)\b\s*:?\s*)$")
+_INTRODUCER = regex.compile(r"(?i:\b(?:by|von|vom|par|por|door|autor(?:innen|in|/in|\*in|:in|_in|en|es|as)?|authors?)\b\s*:?\s*)$")
 
 
 def _introduced(text: str, name: str, found: list) -> float:
@@ -602,7 +625,8 @@ _MARKED_HANDLE = regex.compile(r"(?=.*\p{L}{2}).*[\d._]")
            "Blog Beitrag von Margarita Koreneva", "Par Alexandre Hervaud et Jérémy Piette", "• von Alexander Rosenkranz",
            "• PorRodolfo Costa", "Post author By Helge Fahrnberger", "Escribe Camila Méndez", "ByJ.R. Stone KGO logo",
            "By Eric Levitz@EricLevitz", "Geschrieben vonElisa Marvena", "von Alexander Karper  Foto: © GEPA",
-           "AUTOR/IN Julius Richter", "Autor*in: Kim Weber", "Auteur: Anna Kubišta"],
+           "AUTOR/IN Julius Richter", "Autor*in: Kim Weber", "Auteur: Anna Kubišta",
+           "Autoren Jelko Djuren und Jutta Klaukien", "by Bob Yirka , Phys.org", "Text & Fotos: Ivan Valetny", "Authors: Jane Doe and John Roe", "Autores: Ana Pérez y Luis Gómez"],
     no_match=["Von Berlin aus fuhr er weiter.", "by the way", "Par exemple", "von 10 bis 12 Uhr",
               "Von Stubenhockern und Glucken",
               "By 2030, emissions must fall", "von oradmin", "Die Rede von Angela Merkel"],
@@ -668,6 +692,79 @@ def author_link(f: Features, ctx: Context) -> float | tuple[float, Capture]:
         return 0.0
     shaped = cand.title() if cand.isupper() else cand
     return (1.0, Capture({"authors": cand})) if _NAME.match(shaped) else 0.0
+
+
+# the words that open an author's description after a byline's name and a comma: "By Alex Heath, a deputy editor"
+_BIO_COMMA = regex.compile(r"\s*,\s+")
+# (not 'le', 'el', 'de' and their kin, which open a date as often: "Par Bruno Gobin, le mercredi 15 mai 2019")
+_BIO_OPEN = regex.compile(r"(?i:a|an|the|our|who|is|ein|eine|un|une|um|uma|een)\s+\S")
+
+
+@code_rule(
+    page_context=False,
+    id="core:BY021", label="byline", weight=3.0, max_chars=400,
+    when={"n_words": [6, 60]}, contains=("by", "von", "par", "por", "door"),
+    description="A line of 'By' or 'Von' and a name, then a comma and a description of the author ('By Alex Heath, a "
+                "deputy editor and author of the Command Line newsletter. He has covered ...'), is a byline with the "
+                "author's biography: the name is the author",
+    match=["By Alex Heath, a deputy editor and author of the Command Line newsletter. He’s covered the tech industry "
+           "for over a decade at The Information and other outlets.",
+           "Von Anna Schmidt, eine Korrespondentin, die seit Jahren für unsere Zeitung aus Brüssel berichtet",
+           "Par Jean Dupont, un journaliste spécialisé dans les questions d'énergie",
+           "By Alex Heath , a deputy editor and author of the Command Line newsletter"],
+    no_match=["By 2030, the city wants a new bridge over the river and two more ferries.",
+              "By Alex Heath", "Von Berlin aus, die Hauptstadt im Blick, fuhr er weiter nach Hamburg.",
+              "By the time the firefighters arrived, the house had burned down to the ground.",
+              "By Alex Heath, Jane Doe and John Roe, our reporters in the field",
+              "Written by Ana Sandoiu on July 27, 2017, a day after the vote in the senate",
+              "Par Bruno Gobin, le mercredi 15 mai 2019 à 08h07",
+              "By Jane Doe, a reporter, on March 3, 2020 at 10:00 in the morning"],
+)
+def byline_with_bio(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    if not 6 <= f.n_words <= 60:
+        return 0.0
+    text = _unmarked(f.text).strip(_NAME_TRIM)
+    m = _NAME_PREFIX.match(text)
+    if m is None:
+        return 0.0
+    parts = _BIO_COMMA.split(text[m.end():], 1)  # "By Alex Heath , a deputy editor": a dump's space before the comma
+    if len(parts) < 2:
+        return 0.0
+    cand, rest = parts
+    words = cand.split()
+    if not 2 <= len(words) <= 4 or not _NAME.match(cand) or not _name_words(words, ctx):
+        return 0.0
+    if not _BIO_OPEN.match(rest):
+        return 0.0
+    start = len(text) - len(rest)
+    if any(d.start < start + 40 for d in ctx.dates_in(f.index)):
+        return 0.0  # "By Jane Doe, a day ago": a date beside the name, core:BY010's line, not a biography
+    return 1.0, Capture({"authors": cand})
+
+
+# a name set off from a bare age by a separator: "James Akinaka • 8h", "Jane Doe · 3d", "Jane Doe | 12 min"
+_NAME_AGE = regex.compile(r"^(.+?)\s*[•·∙|]\s*\d{1,2}\s?(?:h|hr|hrs|d|m|min|mins|w|wk|wks)\.?$")
+
+
+@code_rule(
+    page_context=False,
+    id="core:BY022", label="byline", weight=2.5, max_chars=60,
+    when={"n_words": [2, 8]}, contains=("•", "·", "∙", "|"),
+    description="A short line of a name and, set off by a separator, a bare age ('James Akinaka • 8h', 'Jane Doe · 3d'): "
+                "the author and how long ago the post went up, as core:BY010 reads a name beside '8 hours ago'",
+    match=["James Akinaka • 8h", "[submit] James Akinaka • 8h", "Jane Doe · 3d", "Jane Doe | 12 min"],
+    no_match=["Home • 8h", "Politics · 3d", "James Akinaka • 8 Comments", "Share • 8h", "James Akinaka",
+              "James Akinaka • 2021"],
+)
+def name_and_age(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    m = _NAME_AGE.match(_unmarked(f.text).strip())
+    if m is None:
+        return 0.0
+    cand = m.group(1).strip(_NAME_TRIM)
+    words = cand.split()
+    if not 2 <= len(words) <= 4 or not _NAME.match(cand) or not _name_words(words, ctx):
+        return 0.0
+    return 1.0, Capture({"authors": cand})
 
 
 @code_rule(
@@ -755,6 +852,8 @@ def _lone_name_text(f: Features) -> str | None:
 # "Profilbild MikeNils", "Alex Bozarjian Image", "ByJ.R. Stone KGO logo"
 _IMAGE_LEAD = regex.compile(r"^(?:(?i:avatar|gravatar|profilbild|autorenbild|autorbild|autorfoto|"
                             r"profile (?:photo|picture|image)|author (?:photo|image|avatar))\s+)+")
+# an image's file name as its alt text: "dsteer-headshot Dave Steer", "jane_doe_headshot.jpg Jane Doe"
+_HEADSHOT_LEAD = regex.compile(r"^[\w.-]*(?i:headshot)[\w.-]*\s+(?=\p{Lu})")
 _IMAGE_TAIL = regex.compile(r"\s+(?:\p{Lu}[\p{Lu}\d]{1,6}\s+)?(?i:logo|image|avatar)$")
 
 
@@ -765,6 +864,8 @@ def _unmarked(text: str) -> str:
         text = _NAME_LEAD.sub("", text)
     if text[:1] in "AaGgPp":
         text = _IMAGE_LEAD.sub("", text)
+    if "eadshot" in text:
+        text = _HEADSHOT_LEAD.sub("", text)
     if text[-4:].lower() in ("logo", "mage", "atar"):
         text = _IMAGE_TAIL.sub("", text)
     return text
@@ -873,7 +974,7 @@ _SPACE = regex.compile(r"\s")
     description="A line that is only a person's name (two or three capitalised words), or a list of names, may be the byline; position decides",
     match=["Pippin Lee", "John C. Welch", "Sarah Archer", "Amelie Siekmann,", "Jessica DeFino", "Gavin O'Callaghan",
            "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh", "* Hazel Sheffield",
-           "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "Alex Bozarjian Image",
+           "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "dsteer-headshot Dave Steer", "Alex Bozarjian Image",
            "Devindra Hardawar, @devindra", "Will Knight", "Richard Adams Education editor",
            "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", "Harald Bauer Autor", "Marie Merlet |"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
@@ -886,25 +987,32 @@ def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
 
 @line_fact
 def _names_author_next(f: Features) -> bool:
-    """The line is only 'Von', 'By' or 'Autor:', ends in a capitalised 'Von' or 'By', or heads an author box:
-    the next line may name the author (core:BY012)."""
+    """The line is only 'Von', 'By' or 'Autor:', ends in a capitalised 'Von' or 'By', heads an author box, or is a
+    post's meta line that stops at 'by' after its date ("Written on Mar 17 by"): the next line may name the author
+    (core:BY012)."""
     before = _unmarked(f.text.strip())
-    return bool(_PREFIX_ALONE.match(before) or _PREFIX_END.match(before) or _ABOUT_AUTHOR.match(before))
+    if _PLURAL_ALONE.match(before):
+        return False  # "Autoren" alone is a menu item or heads a list of the site's writers
+    return bool(_PREFIX_ALONE.match(before) or _PREFIX_END.match(before) or _ABOUT_AUTHOR.match(before)
+                or _DATED_BY.match(before))
 
 
 @code_rule(
     id="core:BY012", label="byline", weight=3.0, max_chars=60,
     when={"n_words": [None, 5]},
-    description="The line after a line that is only 'Von', 'By' or 'Autor:', or after the heading of an author box ('About the "
-                "Author', 'Über den Autor'), names the author (one capitalised word only when it is a known given name)",
+    description="The line after a line that is only 'Von', 'By' or 'Autor:', after the heading of an author box ('About the "
+                "Author', 'Über den Autor') or after a meta line that stops at 'by' ('Written on Mar 17 by'), names the author (one capitalised word only when it is a known given name)",
     match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]},
            {"text": "Sarah Archer", "before": ["About the Author"]}, {"text": "Anna Kubišta", "before": ["Auteur:"]}, {"text": "Katharina Volkwein", "before": ["Über den Autor"]},
            {"text": "Ernst Lohoff", "before": ["Disko Von"]},
            {"text": "Jane Doe", "before": ["Written by"]}, {"text": "Kathrin", "before": ["Von"]},
+           {"text": "Pippin Lee", "before": ["Written on Mar 17 by"]},
            {"text": "MikeNils", "before": ["Von"]}],
     no_match=[{"text": "Thomas Steinberg", "before": ["Home"]}, {"text": "Berlin ist eine Stadt.", "before": ["Von"]},
               {"text": "Zeige alle Artikel", "before": ["Über den Autor"]}, {"text": "Affiliations", "before": ["About the author"]},
               {"text": "Thomas Steinberg", "before": ["Er sprach lange davon"]},
+              {"text": "Thomas Steinberg", "before": ["The book was written by"]},
+              {"text": "Neueste Aktivitäten", "before": ["Autoren"]},
               {"text": "Thomas Steinberg"}, {"text": "Meinung", "before": ["Von"]}],
 )
 def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture]:
@@ -1104,6 +1212,46 @@ def name_over_split_date(f: Features, ctx: Context) -> float | tuple[float, Capt
     if named is None or named[1] != name:
         return 0.0
     return named[0], Capture({"authors": named[1]})
+
+
+# a copyright line and the name of its holder: "© 2009-2012 Jonathan Krase.", "Copyright (c) 2012- Gregory Szorc. All
+# rights reserved", "©2020 - Bernhard Sgoda - RENT A SALESMAN", "© Jonathan Krase 2016-2020"
+_COPYRIGHT_HOLDER = regex.compile(
+    r"(?:©|\([cC]\)|\b[Cc]opyright\b)(?:\s*(?:©|\([cC]\)))?\s*(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?\s*)?(?:[-–]\s*)?"
+    r"(?:by\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}\p{Ll}+){1,2})(?=\s*(?:$|[.,•|·–-]|\d{4}|All\b))")
+
+
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+
+
+@code_rule(
+    page_context=False,
+    id="core:BY023", label="footer", weight=0.5, max_chars=160,
+    when={"n_words": [2, 24]}, contains=("©", "(c)", "copyright"),
+    description="A copyright line whose holder is a person ('© 2009-2012 Jonathan Krase.', 'Copyright (c) 2012- Gregory "
+                "Szorc. All rights reserved'): two or three capitalised words that start with a common given name, and "
+                "a year on the line (a photo credit, '© Anna Schäffer', names none). "
+                "Votes footer and captures `holder`: the byline choice names the holder the author of a page that has "
+                "no byline",
+    match=["© 2009-2012 Jonathan Krase. Impressum & Datenschutz Proudly powered by WordPress",
+           "Copyright (c) 2012- Gregory Szorc. All rights reserved. Design by CSS Templates.",
+           "©2020 - Bernhard Sgoda - RENT A SALESMAN®",
+           "© Jonathan Krase 2016-2020"],
+    no_match=["© 2022 Asian Lite News", "© Getty Images", "© 2019 Heise Medien GmbH", "© Anna Schäffer",
+              "Foto © Peter Steiger",
+              {"text": "© Auswärtiges Amt", "before": ["Auswärtiges Amt"]},
+              "Copyright 2023 Statistics Globe – Legal Notice & Privacy Policy"],
+)
+def copyright_holder(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    m = _COPYRIGHT_HOLDER.search(f.text)
+    if m is None or not _YEAR.search(f.text):
+        return 0.0  # "© Anna Schäffer", "Foto © Peter Steiger": a photo credit, which names no year
+    name = m.group(1)
+    if not _name_words(name.split(), ctx):
+        return 0.0
+    if not _given_name(name):
+        return 0.0  # "© Auswärtiges Amt", "© 2023 Spanien Forum", even when the site's title prints it alone
+    return 1.0, Capture({"holder": name})
 
 
 @code_rule(
