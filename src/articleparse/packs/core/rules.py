@@ -367,6 +367,7 @@ _INNER_PREFIX = regex.compile(r"^(?:\S+\s+){1,3}?(?i:by|von|par|por|door|da|di)\
 _PREFIX_ALONE = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")\s*:?$")
 # a line that ends in a capitalised 'Von' or 'By' ("Disko Von"): the name follows on the next line
 _PREFIX_END = regex.compile(r"^(?:\S+\s+){1,3}(?:Von|By|Par|Por|Door|Autor(?:in)?:|Author:)$")
+_MIDDLE_INITIAL = regex.compile(r"\s\p{Lu}\.\s")
 _PLURAL_ALONE = regex.compile(r"^(?i:autoren|autorinnen|authors|autores|autoras|auteurs|autori)\s*:?$")
 # a post's meta line that stops at a lower-case 'by' after its date: "Written on Mar 17 by", "Posted on 3 May by"
 _DATED_BY = regex.compile(r"^(?i:written|posted|published|geschrieben|veröffentlicht|verfasst)\s+(?:on|am)\s+.{3,20}\s(?:by|von)$")
@@ -991,8 +992,6 @@ def _names_author_next(f: Features) -> bool:
     post's meta line that stops at 'by' after its date ("Written on Mar 17 by"): the next line may name the author
     (core:BY012)."""
     before = _unmarked(f.text.strip())
-    if _PLURAL_ALONE.match(before):
-        return False  # "Autoren" alone is a menu item or heads a list of the site's writers
     return bool(_PREFIX_ALONE.match(before) or _PREFIX_END.match(before) or _ABOUT_AUTHOR.match(before)
                 or _DATED_BY.match(before))
 
@@ -1007,12 +1006,13 @@ def _names_author_next(f: Features) -> bool:
            {"text": "Ernst Lohoff", "before": ["Disko Von"]},
            {"text": "Jane Doe", "before": ["Written by"]}, {"text": "Kathrin", "before": ["Von"]},
            {"text": "Pippin Lee", "before": ["Written on Mar 17 by"]},
+           {"text": "Marwan H. Adwan", "before": ["Authors"]}, {"text": "Tilman Weber", "before": ["Autoren:"]},
            {"text": "MikeNils", "before": ["Von"]}],
     no_match=[{"text": "Thomas Steinberg", "before": ["Home"]}, {"text": "Berlin ist eine Stadt.", "before": ["Von"]},
               {"text": "Zeige alle Artikel", "before": ["Über den Autor"]}, {"text": "Affiliations", "before": ["About the author"]},
               {"text": "Thomas Steinberg", "before": ["Er sprach lange davon"]},
               {"text": "Thomas Steinberg", "before": ["The book was written by"]},
-              {"text": "Neueste Aktivitäten", "before": ["Autoren"]},
+              {"text": "Neueste Aktivitäten", "before": ["Authors"]},
               {"text": "Thomas Steinberg"}, {"text": "Meinung", "before": ["Von"]}],
 )
 def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture]:
@@ -1025,6 +1025,9 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
     words = cand.split()
     if not words or len(words) > 4 or not _name_words(words, ctx):
         return 0.0
+    if _PLURAL_ALONE.match(_unmarked(ctx.features[i - 1].text.strip())) and not (
+            _given_name(cand) or _MIDDLE_INITIAL.search(cand)):
+        return 0.0  # "Autoren" alone is as often a menu item ("Authors" / "Neueste Aktivitäten"): a person's name only
     # one capitalised word is a name only when it is a known given name: under a lone 'Von' it is as often a
     # heading ("Meinung", "Veranstaltung") as a person; a user name ("mh", "MikeNils") is one
     if ((len(words) >= 2 and _NAME.match(cand)) or (len(words) == 1 and (_HANDLE_NAME.match(cand) or _given_name(cand)))):
