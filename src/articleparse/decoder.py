@@ -125,7 +125,7 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "cut_comment_allowance": 2.0,
     # the detach pass: body after a gap of this many units behind the article's main run is page furniture
     "detach_gap": 4,
-    "detach_share": 0.5,
+    "detach_share": 0.7,
     "detach_units": 40,
     # the list pass: the units between a body unit that ends in a colon and the next body unit, at most this
     # many, all read as a list or table inside the body (related-title or navigation in CRUFT), are body
