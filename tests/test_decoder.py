@@ -1,5 +1,6 @@
 """The decoder's detach and cut passes: body far behind the article's main run, and the teaser list under
-a related heading inside it, are page furniture."""
+a related heading inside it, are page furniture; the lead and list passes give the article back what the
+zones left out of it."""
 
 from articleparse.decoder import LABEL_INDEX, decode
 from articleparse.model import Label
@@ -89,3 +90,39 @@ def test_a_rest_of_up_to_forty_units_behind_a_gap_is_detached():
     labels = _labels(rows)
     assert labels[:30] == ["body"] * 30
     assert "body" not in labels[35:]
+
+
+HEADING = _row(related_title=2.0)  # a subheading or a teaser's title: title-shaped, no sentence
+PARAGRAPH = _row(body=4.0, related_snippet=1.5)  # strong prose right under it
+
+
+def test_paragraphs_under_subheadings_above_the_body_are_body():
+    # subheading, paragraph, subheading, paragraph ... above the article's longest run: the article's own text
+    rows = [MENU] * 3 + [HEADING, PARAGRAPH] * 3 + [MENU] * 6 + [PROSE] * 10
+    labels = _labels(rows)
+    assert labels[3:9] == ["related-title", "body"] * 3
+
+
+def test_a_teaser_s_snippet_alone_between_titles_and_menus_stays_a_teaser():
+    # a title and its snippet, a menu line, another title and snippet: a teaser list, not paragraphs
+    rows = [MENU] * 3 + [HEADING, PARAGRAPH, MENU, HEADING, PARAGRAPH] + [MENU] * 6 + [PROSE] * 10
+    labels = _labels(rows)
+    assert labels[3:8] == ["related-title", "related-snippet", "navigation", "related-title", "related-snippet"]
+
+
+LIST_ITEM = _row(navigation=2.0, related_title=1.5)  # "200 g Zucker", a table row, a line of code
+
+
+def test_a_list_a_body_unit_introduces_with_a_colon_is_body():
+    # "Your Dockerfile might then look like this:" then four lines of code, then the article goes on
+    rows = [PROSE] * 7 + [LIST_ITEM] * 4 + [PROSE] * 6
+    assert _labels(rows)[7:11] == ["navigation"] * 4
+    lead_ins = [False] * 6 + [True] + [False] * 10
+    assert _labels(rows, lead_ins) == ["body"] * 17
+
+
+def test_a_list_without_body_after_it_stays_out():
+    # the article ends with a colon and a list of links: nothing after it is body, so the list stays out
+    rows = [PROSE] * 7 + [LIST_ITEM] * 4 + [MENU] * 6
+    lead_ins = [False] * 6 + [True] + [False] * 10
+    assert "body" not in _labels(rows, lead_ins)[7:]

@@ -19,8 +19,8 @@ Decoding happens in two Viterbi passes:
 2. within each run of units in a multi-label zone, over labels, with bonuses
    for the teaser grammar (section → title → snippet → title ...).
 
-Six passes then correct the labels in place (headline, fields, tail, lead,
-cut, detach); see docs/architecture.md, Stage 4.
+Seven passes then correct the labels in place (headline, fields, tail, lead,
+cut, detach, list); see docs/architecture.md, Stage 4.
 
 The confidence of a unit's label is a logistic of the margin between the
 chosen label's score and the best other label's score.
@@ -125,8 +125,11 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "cut_comment_allowance": 2.0,
     # the detach pass: body after a gap of this many units behind the article's main run is page furniture
     "detach_gap": 4,
-    "detach_share": 0.5,
+    "detach_share": 0.7,
     "detach_units": 40,
+    # the list pass: the units between a body unit that ends in a colon and the next body unit, at most this
+    # many, all read as a list or table inside the body (related-title or navigation in CRUFT), are body
+    "list_reach": 20,
 }
 _ZONE_COST = {Zone.HEAD1: "zone_cost_head1", Zone.HEAD2: "zone_cost_head2", Zone.CRUFT: "zone_cost_cruft"}
 
@@ -162,7 +165,8 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     """Label every unit. ``scores[i][LABEL_INDEX[label]]`` is the rules' total for that label.
 
     ``lead_ins[i]`` is true when unit ``i`` introduces what follows it (it ends in a colon):
-    the detach pass does not end the article at a gap right after such a unit.
+    the detach pass does not end the article at a gap right after such a unit, and the list
+    pass gives the body back the list, table or code it introduces.
     ``list_titles[i]`` is true when unit ``i`` is a list item (it starts with a bullet) that
     does not end with a full stop: the cut pass reads such items right under a related heading
     as its teaser titles.
@@ -201,6 +205,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     _lead_pass(scores, zones_out, labels, p)
     cut = _cut_pass(scores, zones_out, labels, p, list_titles)
     _detach_pass(scores, zones_out, labels, p, lead_ins, cut)
+    _list_pass(zones_out, labels, p, lead_ins)
     zones = zones_out
     label_index = LABEL_INDEX
     conf = [confidence(scores[k], label_index[labels[k]]) for k in range(n)]
@@ -423,7 +428,9 @@ def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
     the page's top (teasers, navigation). A unit in ``PRE`` above the body's first unit
     whose body score is at least ``lead_body_min`` and beats every other label by
     ``lead_body_margin`` is body, unless it is a teaser's snippet: a related-snippet
-    right after a related-title, with no such strong prose unit next to it.
+    right after a related-title, with no such strong prose unit within two units of it. An
+    article's paragraphs come in runs, also when a subheading stands between two of them
+    (paragraph, subheading, paragraph); a teaser's snippet stands alone between titles.
     """
     b = LABEL_INDEX[L.BODY]
     start = next((i for i, lb in enumerate(labels) if lb is L.BODY), None)
@@ -440,7 +447,7 @@ def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
             strong.add(i)
     for i in sorted(strong):
         teaser = labels[i] is L.RELATED_SNIPPET and i > 0 and labels[i - 1] is L.RELATED_TITLE
-        if teaser and i - 1 not in strong and i + 1 not in strong:
+        if teaser and not strong.intersection((i - 2, i - 1, i + 1, i + 2)):
             continue
         labels[i] = L.BODY
         zones[i] = Zone.BODY
@@ -507,6 +514,39 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
                 out.add(i)
                 i += 1
     return out
+
+
+#: What a list, table or code block inside the article reads as when the zones leave it out of the body.
+_LIST_LABELS = (L.RELATED_TITLE, L.NAVIGATION)
+
+
+def _list_pass(zones: list[Zone], labels: list[Label], p: Mapping[str, float],
+               lead_ins: Sequence[bool] | None = None) -> None:
+    """Give the body back the list, table or code a body unit introduces with a colon (in place).
+
+    Short lines of a list (ingredients, specifications), a table's rows or a code block inside
+    the article are title-shaped or menu-like, so the zone pass interrupts the body for them
+    (``CRUFT``, as teaser titles or navigation). When a body unit ends in a colon (``lead_ins``:
+    `Your Dockerfile might then look like this:`) and the next body unit comes after at most
+    ``list_reach`` units that are all such an interruption, those units are body.
+    """
+    if not lead_ins:
+        return
+    n = len(labels)
+    reach = int(p["list_reach"])
+    i = 0
+    while i < n:
+        if labels[i] is not L.BODY or not lead_ins[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= reach and zones[j] is Zone.CRUFT and labels[j] in _LIST_LABELS:
+            j += 1
+        if i + 1 < j < n and labels[j] is L.BODY:
+            for k in range(i + 1, j):
+                labels[k] = L.BODY
+                zones[k] = Zone.BODY
+        i = j if j > i + 1 else i + 1
 
 
 def _detach_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
