@@ -328,3 +328,10 @@ def test_a_table_printed_one_cell_a_block_is_joined_into_rows():
 def test_lists_that_are_not_a_table_stay_apart(text):
     got = units(text)
     assert got == [ln for ln in text.split("\n") if ln]
+
+
+def test_a_katakana_word_wrapped_after_its_prolonged_sound_mark_joins_without_a_space():
+    # "ー" (U+30FC) and "・" belong to no one script, but to the kana blocks: w3m wrapped "ビッグデータ"
+    first = "莫大なセキュリティ情報のビッグデー"
+    text = first + "\n" + "タを保有するクラウド型セキュリティ技術基盤\n"
+    assert units(text, 36) == [first + "タを保有するクラウド型セキュリティ技術基盤"]

@@ -29,9 +29,10 @@ _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00
 # combining marks (Thai and Indic vowel signs, tone marks, accents written apart) take no column
 # of their own: w3m wraps Hindi and Thai text as if they took none
 _COMBINING = regex.compile(r"\p{M}")
-# scripts written without spaces between words: wrapped lines join without a space
+# scripts written without spaces between words: wrapped lines join without a space (the kana blocks
+# whole: the prolonged sound mark "ー" and the middle dot "・" are of no one script, "ビッグデー" + "タ")
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
-                                 r"\u3000-\u303f\uff00-\uffef]")
+                                 r"\u3000-\u303f\u3040-\u30ff\uff00-\uffef]")
 _BULLET_START = regex.compile(r"^\s*(?:[*+•·▪◦‣○●■□–—-]|\d{1,3}[.)])\s")
 # a dash that w3m moved to the next line of a wrapped sentence ("… Tritt\n– aber auch …")
 _DASH_START = regex.compile(r"^\s*[–—]\s")
