@@ -157,6 +157,35 @@ def test_a_long_line_with_spaces_still_means_no_wrap():
     assert detect_wrap_width(split_lines(text)) is None
 
 
+def test_a_short_wrapped_dump_is_found_by_its_lines_going_on_in_lowercase():
+    # two paragraphs, five lines: too few lines near the column for the shares, but every line
+    # near it goes on under it in lowercase and none runs past it
+    text = ("Lorem\n\n"
+            "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod\n"
+            "tempor incididunt ut labore et dolore magna aliqua.\n\n"
+            "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut\n"
+            "aliquip ex ea commodo consequat.\n")
+    lines = split_lines(text)
+    assert detect_wrap_width(lines) == 80
+    assert len(split_units(lines, 80)) == 3
+    # one such line is not enough, and lines under it in capitals are headings or items, not a wrap
+    assert detect_wrap_width(split_lines(text.replace("\ntempor", "\nTempor"))) is None
+    assert detect_wrap_width(split_lines("Menu\n" + "A heading of some sixty-five characters or so, standing alone\n"
+                                         "Another heading under it, also long enough to come near\nHome\n")) is None
+
+
+def test_code_printed_past_the_column_does_not_hide_the_wrap():
+    # w3m prints a <pre> block unwrapped: its long lines run past the column (here 4 of 96 lines,
+    # over the 2% allowed), while the prose around it wraps and goes on in lowercase
+    code = "SELECT avg(n) AS mean, stddev(n) AS deviation, count(n) AS total FROM unnest(array[2, 3, 5, 2, 3, 12]) AS n;"
+    text = PARAGRAPH * 20 + "\n" + (code + "\n") * 4 + "\n" + PARAGRAPH * 3
+    lines = split_lines(text)
+    assert detect_wrap_width(lines) == 80
+    # the same lines past the column with prose that never goes on in lowercase: not wrapped
+    flat = PARAGRAPH.replace("\ntraffic", "\nTraffic").replace("\npiers", "\nPiers").replace("\na statement", "\nA statement")
+    assert detect_wrap_width(split_lines(flat * 23 + "\n" + (code + "\n") * 4)) is None
+
+
 def test_w3m_centred_lines_of_a_caseless_script_join():
     # an Arabic paragraph that w3m centred: its last line stands in the middle, and Arabic has
     # no lowercase, so a letter of a caseless script goes on the sentence as lowercase does
@@ -299,3 +328,10 @@ def test_a_table_printed_one_cell_a_block_is_joined_into_rows():
 def test_lists_that_are_not_a_table_stay_apart(text):
     got = units(text)
     assert got == [ln for ln in text.split("\n") if ln]
+
+
+def test_a_katakana_word_wrapped_after_its_prolonged_sound_mark_joins_without_a_space():
+    # "ー" (U+30FC) and "・" belong to no one script, but to the kana blocks: w3m wrapped "ビッグデータ"
+    first = "莫大なセキュリティ情報のビッグデー"
+    text = first + "\n" + "タを保有するクラウド型セキュリティ技術基盤\n"
+    assert units(text, 36) == [first + "タを保有するクラウド型セキュリティ技術基盤"]

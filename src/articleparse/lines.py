@@ -29,9 +29,10 @@ _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00
 # combining marks (Thai and Indic vowel signs, tone marks, accents written apart) take no column
 # of their own: w3m wraps Hindi and Thai text as if they took none
 _COMBINING = regex.compile(r"\p{M}")
-# scripts written without spaces between words: wrapped lines join without a space
+# scripts written without spaces between words: wrapped lines join without a space (the kana blocks
+# whole: the prolonged sound mark "ー" and the middle dot "・" are of no one script, "ビッグデー" + "タ")
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
-                                 r"\u3000-\u303f\uff00-\uffef]")
+                                 r"\u3000-\u303f\u3040-\u30ff\uff00-\uffef]")
 _BULLET_START = regex.compile(r"^\s*(?:[*+•·▪◦‣○●■□–—-]|\d{1,3}[.)])\s")
 # a dash that w3m moved to the next line of a wrapped sentence ("… Tritt\n– aber auch …")
 _DASH_START = regex.compile(r"^\s*[–—]\s")
@@ -151,14 +152,43 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
     # a line with no break opportunity (one long word: a URL, a tracking code) cannot be wrapped;
     # that it runs past the column says nothing about the dump
     breakable = [" " in raw.strip() or _NO_SPACE_SCRIPT.search(raw) is not None for raw in raws]
-    for width in (80, 72, 78, 100):
+    for width in _WRAP_WIDTHS:
         over = sum(w > width and b for w, b in zip(widths, breakable))
         near = sum(width - 12 <= w <= width for w in widths)
         # many lines near the column and (almost) none past it; with none past it, fewer suffice
         share = 0.03 if over == 0 else 0.15
         if over <= 0.02 * len(widths) and near >= max(3, share * len(widths)):
             return width
+    # Lines near the column that go on on the next line in lowercase are the wrap itself. They
+    # also tell a wrapped dump whose preformatted blocks (code, ASCII tables) w3m printed past the
+    # column unwrapped, and a dump too short for the shares above.
+    for width in _WRAP_WIDTHS:
+        over = sum(w > width and b for w, b in zip(widths, breakable))
+        near = sum(width - 12 <= w <= width for w in widths)
+        going_on = _wrapped_lines(lines, width)
+        if over <= 0.05 * len(widths) and near >= max(3, 0.15 * len(widths)) and going_on > over:
+            return width
+        if over == 0 and going_on >= 2:
+            return width
     return None
+
+
+_WRAP_WIDTHS = (80, 72, 78, 100)
+
+
+def _wrapped_lines(lines: Sequence[Line], width: int) -> int:
+    """How many lines end within 12 columns of ``width``, hold a space, and are followed right under
+    them at the same indent by a line that goes on in lowercase (or a script without case), not a
+    list item: the lines a dump wrapped at ``width`` broke inside a sentence."""
+    count = 0
+    for k in range(len(lines) - 1):
+        ln, nxt = lines[k], lines[k + 1]
+        if not ln.text or not nxt.text or " " not in ln.text:
+            continue
+        if (width - 12 <= _columns(ln.raw.rstrip()) <= width and abs(nxt.indent - ln.indent) <= 1
+                and _CASELESS_OR_LOWER_START.match(nxt.text) is not None and not _BULLET_START.match(nxt.raw)):
+            count += 1
+    return count
 
 
 def _glue(left: str, right: str) -> str:

@@ -1473,3 +1473,94 @@ def names_line(f: Features, ctx: Context) -> float:
             or f.text.count(" ") < 39):
         return 0.0
     return 1.0 if len(_SENTENCE_GOES_ON.findall(f.text)) <= 1 else 0.0
+
+
+# an SQL clause as a code block prints it, one clause a line: the keyword in capitals, then code in
+# lowercase, a star, a bracket, a quote or a number (or nothing: "SELECT" alone); "FROM THE HOMEPAGE"
+# and "JOIN Our Newsletter" are headings, not clauses
+_SQL_CLAUSE = regex.compile(
+    r"^(?:SELECT|FROM|WHERE)$|^(?:SELECT|FROM|WHERE|WITH|(?:LEFT |RIGHT |INNER |OUTER |CROSS )?JOIN|GROUP BY|ORDER BY|"
+    r"PARTITION BY|HAVING|LIMIT|OFFSET|UNION(?: ALL)?|INSERT INTO|UPDATE|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW)|VALUES|"
+    r"RETURNING|WINDOW|ROWS BETWEEN|AND|OR|ON|WHEN|THEN|ELSE) [a-z_*(\"'\d]"
+)
+# a row of a table drawn in text, as a terminal or a code block prints a query's result: a column rule
+# "│" between cells, or the rule of light box lines under its header ("───┼───"; a text browser draws
+# a page's <hr> with other characters: "━━━", "___")
+_TEXT_TABLE = regex.compile(r"\S\s*│\s*\S|^[─┼┬┴]{3,}$")
+#: the fewest units of a code block, and the share of them that must read as code
+_CODE_BLOCK_UNITS = 2
+_CODE_BLOCK_SHARE = 0.5
+
+
+# a statement (core:BD007's shapes), a call only when its name is written in lowercase or is a
+# function of SQL ("avg(n)", "cls.browser.quit()", "STDDEV(entries)"; not "Kommentare(0)",
+# "Fachberater(in)", "Genre(s):"), a name in snake_case ("server_log_summary"), a line of closing
+# brackets ("),"; not lynx's image mark "[]"); not an HTML tag (raw HTML a dump prints from a <noscript> block: an ad's or a tracker's
+# markup, which is no article's code)
+_CODE_STATEMENT = regex.compile(
+    r"(?:[{};]\s*$|^\s*[{}]|^\s*(?:def|class|function|var|let|const|return|import|if|for|while|elif|try|"
+    r"catch|public|private|static|void|#include|#define|>>>|//|/\*|\*/)\b|\b[a-z_][\w.]*\([^()]*\)|\b[A-Z]{2,}\([a-z_*]|"
+    r"\b[a-z]+_[a-z_]+\b|^[)\]}]+[,;]?$|=>|[=!]==|\+=)"
+)
+
+
+_SERVER_MESSAGE = regex.compile(r"^(?:Deprecated|Warning|Notice|Strict Standards|Fatal error|Parse error|Catchable fatal error):")
+
+
+def _code_like(text: str) -> bool:
+    if "{{" in text or "javascript:" in text or _SERVER_MESSAGE.match(text):
+        # a template's placeholder left unfilled ("{{category.text}}"), a link's script address printed
+        # beside its label ("保存javascript:void(0)"), a server's error message printed above the page
+        # ("Deprecated: preg_replace(): …"): page furniture, not code
+        return False
+    return (_SQL_CLAUSE.match(text) is not None or _TEXT_TABLE.search(text) is not None
+            or (len(text.split()) <= 25 and _CODE_STATEMENT.search(text) is not None))
+
+
+def _code_blocks(ctx: Context) -> list[bool]:
+    """For each unit: it stands in a block of units printed with no blank line between them (two or
+    more) of which at least half read as code (a statement, an SQL clause, a row of a text table)."""
+    def compute() -> list[bool]:
+        n = len(ctx.features)
+        out = [False] * n
+        start = 0
+        while start < n:
+            end = start + 1
+            while end < n and ctx.gap_before(end) == 0:
+                end += 1
+            size = end - start
+            if size >= _CODE_BLOCK_UNITS:
+                code = sum(1 for k in range(start, end) if _code_like(ctx.features[k].text))
+                if code >= _CODE_BLOCK_UNITS and code >= _CODE_BLOCK_SHARE * size:
+                    out[start:end] = [True] * size
+            start = end
+        return out
+
+    return ctx.once("code_blocks", compute)
+
+
+@code_rule(
+    id="core:BD012", label="body", weight=2.0, max_chars=200,
+    when={"n_words": [None, 25]},
+    description="A line of a code block (a run of lines with no blank line between them, at least half of them "
+                "code: statements, SQL clauses one a line, rows of a text table) belongs to the text the block "
+                "illustrates, its bare keywords, names and output values too ('SELECT', 'avg', "
+                "'4.3333333333333333'), which alone read as menu items",
+    match=[{"text": "avg", "before": ["SELECT avg(n)", "FROM unnest(array[2, 3, 5, 2, 3, 12, 5, 3, 4]) AS n;"],
+            "after": ["────────────────────", "4.3333333333333333"]},
+           {"text": "SELECT", "after": ["avg(n) - stddev(n) AS lower_bound,", "FROM", "series;"]},
+           {"text": "lower_bound │ upper_bound", "after": ["───────────────────┼────────────────────",
+                                                           "1.2511263318488451 │ 7.4155403348178215"]}],
+    no_match=[{"text": "Home", "after": ["News", "Sport", "Contact us"]},
+              {"text": "{{category.text}}", "after": ["{{section.heading.text}}", "{{link.text}}"]},
+              {"text": "Fotostream", "after": ["[]", "Homestorys", "[]"]},
+              {"text": "中javascript:void(0)javascript:void(0)", "after": ["大javascript:void(0)javascript:void(0)"]},
+              {"text": "Deprecated: preg_replace(): The /e modifier is deprecated, use preg_replace_callback instead",
+               "after": ["Strict Standards: Declaration of Walker_Page::start_lvl() should be compatible"]},
+              {"text": "FROM THE HOMEPAGE", "after": ["JOIN Our FREE Plant Care Newsletter", "More stories"]},
+              {"text": "Kommentare(0)", "after": ["Fachberater(in)", "Impressum", "Datenschutz"]}],
+)
+def code_block_line(f: Features, ctx: Context) -> float:
+    if f.n_words > 25:
+        return 0.0  # a paragraph of prose glued to the block (lynx prints no blank line before a <pre>)
+    return 1.0 if _code_blocks(ctx)[f.index] else 0.0
