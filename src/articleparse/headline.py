@@ -12,7 +12,10 @@ score is positive, and scores each with named facts:
   decoder, whether the decoder chose it;
 - its shape: words, characters, sentence end, colon end, bullet, separators, capitals;
 - how its content words recur in the body the decoder found (a title names its subject);
-- its headline score against the best candidate's and its neighbours'.
+- its headline score against the best candidate's and its neighbours';
+- the page's layout: blank lines around it and its indent, apart for pages of a text-mode
+  renderer (lynx, w3m, inscriptis set headings apart with blank lines and indent lists) and
+  for browser copies (where a blank line marks a paragraph).
 
 The score is ``sum(weight * (value - mean) / scale)`` over the facts, with the means,
 scales and weights in the core pack's ``[params.headline_rank]`` table (one
@@ -20,7 +23,8 @@ scales and weights in the core pack's ``[params.headline_rank]`` table (one
 conditional logit over the candidates of each page, on the trafilatura dev pages of all
 five dump styles, five-fold cross-validated by page; the table is data, so a pack can
 replace it. The best candidate becomes the headline (a body unit only when two or more body
-units follow it, so a short text is never emptied); the old headline goes back to its
+units follow it, so a short text is never emptied; never a line the decoder labelled byline
+or date, which would take the page's author or date with it); the old headline goes back to its
 best label of the page's top. When the ranker overrides the decoder this way, the new
 headline's line lists ``rank:headline`` among its rules, so ``explain`` shows who decided.
 Nothing happens when the table is missing or empty.
