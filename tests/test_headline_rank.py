@@ -49,15 +49,17 @@ BBC = (ROOT / "fixtures" / "pages" / "w3m-bbc.com.52241221.txt").read_text(encod
 BBC_TITLE = "Coronavirus: New York ramps up mass burials amid outbreak"
 
 
-def test_the_ranker_finds_the_title_the_decoder_missed() -> None:
-    # the decoder's pass takes a share bar's note; the ranker takes the article's title
-    assert _engine(None).parse(BBC).headline != BBC_TITLE
-    article = articleparse.parse(BBC)
-    assert article.headline == BBC_TITLE
+@pytest.mark.parametrize(("page", "title"), [(LIBERATION, TITLE), (BBC, BBC_TITLE)], ids=["liberation", "bbc"])
+def test_the_ranker_finds_the_title_the_decoder_missed(page: str, title: str) -> None:
+    # the decoder's pass takes a quoted teaser title (liberation) or a share bar's note (bbc);
+    # the ranker takes the article's title
+    assert _engine(None).parse(page).headline != title
+    article = articleparse.parse(page)
+    assert article.headline == title
     # the line says who decided
     line = next(ln for ln in article.lines if ln.label.value == "headline")
     assert line.rules[-1] == "rank:headline"
-    assert all("rank:headline" not in ln.rules for ln in _engine(None).parse(BBC).lines)
+    assert all("rank:headline" not in ln.rules for ln in _engine(None).parse(page).lines)
 
 
 def test_the_model_comes_from_the_params() -> None:
