@@ -91,33 +91,23 @@ _TRAIL = regex.compile(r"^(?:\[?[>›»→]\s*)?(?:[^>›»→\s][^>›»→]{0,
 _LEAD_SEPARATORS = " \u00a0-–—|:·•/,"
 # a rule drawn before the title (w3m prints a heading's border as box-drawing characters)
 _LEAD_RULE = regex.compile(r"^[\u2500-\u257f\s]+(?=\S)")
-# a kicker set apart by a space before its colon, "Eintracht Presse : Eintracht Frankfurt stellt ...":
-# the kicker and the colon are elements of their own, outside French typography (which spaces every colon)
-_SPACED_KICKER = regex.compile(r"^(?P<kicker>[^:]{2,90}?)\s+:\s*(?=[\w\"'„“«‚‘])")
 
 
 def _headline_text(text: str, ctx: Context, index: int) -> str:
-    """The title without what a dump runs into its start: a rule, a breadcrumb trail, a kicker
-    set apart by a space before its colon, or a date.
+    """The title without what a dump runs into its start: a rule, a breadcrumb trail or a date.
 
         "Forum>iPhone>kein App Store mehr über Mobile Daten" -> "kein App Store mehr über Mobile Daten"
         "Home → Notizie → Il Climate Clock ha iniziato a scorrere" -> "Il Climate Clock ha iniziato a scorrere"
         "━━━━━━ Les Français travaillent-ils trop peu ?" -> "Les Français travaillent-ils trop peu ?"
-        "Eintracht Presse : Eintracht Frankfurt stellt Weichen" -> "Eintracht Frankfurt stellt Weichen"
         "23.01.2022 - Dorothea Wierer darf noch jubeln" -> "Dorothea Wierer darf noch jubeln"
 
-    The spaced kicker (at most eight words) is kept on French pages, where every colon has a
-    space before it ("Covid-19 et infox : comment une rumeur devient réalité"). Nothing is cut
-    when fewer than two words (three after a kicker or a date) would be left. Then a kicker run
-    into the title is dropped (see ``_drop_kicker``).
+    Nothing is cut when fewer than two words (three after a date) would be left. Then a
+    kicker run into the title is dropped (see ``_drop_kicker``).
     """
     text = _LEAD_RULE.sub("", text)
     trail = _TRAIL.match(text)
     if trail and len(text[trail.end():].split()) >= 2:
         text = text[trail.end():]
-    spaced = _SPACED_KICKER.match(text) if ctx.language != "fr" else None
-    if spaced and len(spaced["kicker"].split()) <= 8 and len(text[spaced.end():].split()) >= 3:
-        text = text[spaced.end():]
     found = ctx.dates.find(text)
     if found and found[0].start == 0:
         rest = text[found[0].end:].lstrip(_LEAD_SEPARATORS)
