@@ -53,7 +53,7 @@ def _pages(job: tuple[str, int]) -> list[dict]:
             if page.decoded is None:
                 continue
             units, decoded, ctx = page.units, page.decoded, page.ctx
-            cands, facts = candidate_facts(page.votes.scores, list(decoded.labels), page.features, window)
+            cands, facts = candidate_facts(page.votes.scores, list(decoded.labels), page.features, window, units)
             if not cands:
                 continue
             right = [_norm(_headline_text(units[i].text.strip(), ctx, i)) == _norm(title) for i in cands]

@@ -97,6 +97,9 @@ def test_remembered_votes_are_plain_data_the_cycle_collector_can_skip():
     ("23.01.2022 - Dorothea Wierer darf beim Abschluss noch jubeln", "Dorothea Wierer darf beim Abschluss noch jubeln"),
     ("2019: Das Jahr der Brücke", "2019: Das Jahr der Brücke"),  # a bare year is not a date
     ("Home > News", "Home > News"),  # too little would be left
+    ("Home → Verkehr → Die Stadt sperrt die alte Brücke", "Die Stadt sperrt die alte Brücke"),
+    ("━━━━━━━━━━ Die Stadt sperrt die alte Brücke", "Die Stadt sperrt die alte Brücke"),
+    ("Verkehr: Die alte Brücke bleibt gesperrt", "Verkehr: Die alte Brücke bleibt gesperrt"),  # a kicker stays
 ])
 def test_headline_loses_a_leading_trail_or_date(line, want):
     body = ("Die Stadt sperrt die alte Brücke über den Fluss ab Montag für alle Lastwagen, weil die Ingenieure "

@@ -44,15 +44,22 @@ def test_the_core_model_names_only_facts_the_ranker_computes() -> None:
         assert scale > 0
 
 
-def test_the_ranker_finds_the_title_the_decoder_missed() -> None:
-    # the decoder's pass takes a quoted teaser title; the ranker takes the article's title
-    assert _engine(None).parse(LIBERATION).headline != TITLE
-    article = articleparse.parse(LIBERATION)
-    assert article.headline == TITLE
+BBC = (ROOT / "fixtures" / "pages" / "w3m-bbc.com.52241221.txt").read_text(encoding="utf-8")
+# the page's true title (adbar/trafilatura's evaluation page bbc.com.52241221)
+BBC_TITLE = "Coronavirus: New York ramps up mass burials amid outbreak"
+
+
+@pytest.mark.parametrize(("page", "title"), [(LIBERATION, TITLE), (BBC, BBC_TITLE)], ids=["liberation", "bbc"])
+def test_the_ranker_finds_the_title_the_decoder_missed(page: str, title: str) -> None:
+    # the decoder's pass takes a quoted teaser title (liberation) or a share bar's note (bbc);
+    # the ranker takes the article's title
+    assert _engine(None).parse(page).headline != title
+    article = articleparse.parse(page)
+    assert article.headline == title
     # the line says who decided
     line = next(ln for ln in article.lines if ln.label.value == "headline")
     assert line.rules[-1] == "rank:headline"
-    assert all("rank:headline" not in ln.rules for ln in _engine(None).parse(LIBERATION).lines)
+    assert all("rank:headline" not in ln.rules for ln in _engine(None).parse(page).lines)
 
 
 def test_the_model_comes_from_the_params() -> None:
@@ -151,3 +158,43 @@ def test_a_title_echoed_inside_a_breadcrumb_and_named_by_the_first_paragraph() -
     assert at_title["echo_sub"] == 1 and at_title["echo"] == 0
     assert at_dek["echo_sub"] == 0
     assert at_title["ov_first"] > at_dek["ov_first"]
+
+
+def _units_facts(text: str, lang: str = "en") -> tuple[list[str], list[dict[str, float]]]:
+    """Like ``_facts``, with the units, so the blank-line and indent facts are computed."""
+    page = Engine()._stages(text, lang=lang, rank=False)
+    cands, facts = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features, 25, page.units)
+    return [page.units[i].text for i in cands], facts
+
+
+_PARAS = ("The harbour bridge was closed to traffic on Thursday after engineers found cracks in the steel "
+          "of its main span during a routine inspection, the city council said.\n\n"
+          "The bridge carries about forty thousand vehicles a day and is the only road link between the "
+          "two halves of the old town, which lies on both banks of the river.\n")
+_TITLE = "Harbour bridge closes after engineers find cracks"
+
+
+def test_blank_lines_and_indents_are_facts_of_the_page_kind() -> None:
+    # a text-mode dump indents its lists and sets the title apart with blank lines: the sp_ facts
+    laid_out = ("  * Home\n  * News\n  * Sport\n  * Weather\n\n" + _TITLE + "\n\n" + _PARAS)
+    texts, facts = _units_facts(laid_out)
+    row = facts[texts.index(_TITLE)]
+    assert row["sp_bb"] == 1.0 and row["sp_before"] == 1.0 and row["sp_after"] == 1.0 and row["sp_indent"] == 0.0
+    assert row["tt_bb"] == row["tt_before"] == row["tt_after"] == 0.0
+    # a browser copy indents nothing: the same lines count as tt_ facts
+    copied = ("Home\nNews\nSport\nWeather\n" + _TITLE + "\n\n" + _PARAS)
+    texts, facts = _units_facts(copied)
+    row = facts[texts.index(_TITLE)]
+    assert row["tt_before"] == 0.0 and row["tt_after"] == 1.0 and row["tt_bb"] == 0.0
+    assert row["sp_bb"] == row["sp_before"] == row["sp_after"] == 0.0
+    # without the units the facts are 0
+    _, facts = _facts(laid_out, lang="en")
+    assert all(x["sp_bb"] == x["tt_bb"] == 0.0 for x in facts)
+
+
+def test_the_ranker_leaves_a_byline_or_date_line_its_label() -> None:
+    # a model that likes byline and date votes would take those lines; the ranker skips them
+    text = ("Home\nNews\n\n" + _TITLE + "\n\nBy Jane Smith\n\nMarch 3, 2022\n\n" + _PARAS)
+    article = _engine({"byline": [0.0, 1.0, 5.0], "date": [0.0, 1.0, 5.0]}).parse(text)
+    assert article.headline not in ("By Jane Smith", "March 3, 2022")
+    assert "Jane Smith" in article.authors

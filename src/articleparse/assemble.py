@@ -94,20 +94,25 @@ _PICK_BODY_NEAR = 3
 _PICK_KEEP = frozenset((Label.BODY, Label.HEADLINE, Label.STANDFIRST))
 
 
-# a breadcrumb trail run into the title: "Forum>iPhone>Title", "Home › News › Title"
-_TRAIL = regex.compile(r"^(?:\[?[>›»]\s*)?(?:[^>›»\s][^>›»]{0,30}?\s*[>›»]\s*)+(?=\S)")
+# a breadcrumb trail run into the title: "Forum>iPhone>Title", "Home › News › Title", "Home → News → Title"
+_TRAIL = regex.compile(r"^(?:\[?[>›»→]\s*)?(?:[^>›»→\s][^>›»→]{0,30}?\s*[>›»→]\s*)+(?=\S)")
 _LEAD_SEPARATORS = " \u00a0-–—|:·•/,"
+# a rule drawn before the title (w3m prints a heading's border as box-drawing characters)
+_LEAD_RULE = regex.compile(r"^[\u2500-\u257f\s]+(?=\S)")
 
 
 def _headline_text(text: str, ctx: Context, index: int) -> str:
-    """The title without what a dump runs into its start: a breadcrumb trail or a date.
+    """The title without what a dump runs into its start: a rule, a breadcrumb trail or a date.
 
         "Forum>iPhone>kein App Store mehr über Mobile Daten" -> "kein App Store mehr über Mobile Daten"
+        "Home → Notizie → Il Climate Clock ha iniziato a scorrere" -> "Il Climate Clock ha iniziato a scorrere"
+        "━━━━━━ Les Français travaillent-ils trop peu ?" -> "Les Français travaillent-ils trop peu ?"
         "23.01.2022 - Dorothea Wierer darf noch jubeln" -> "Dorothea Wierer darf noch jubeln"
 
     Nothing is cut when fewer than two words (three after a date) would be left. Then a
     kicker run into the title is dropped (see ``_drop_kicker``).
     """
+    text = _LEAD_RULE.sub("", text)
     trail = _TRAIL.match(text)
     if trail and len(text[trail.end():].split()) >= 2:
         text = text[trail.end():]

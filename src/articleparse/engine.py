@@ -581,7 +581,7 @@ class Engine:
             decoded = decode(_lift_body(votes.scores, self.params), self.params, lead_ins=lead_ins,
                              list_titles=bullets)
         if rank:
-            decoded = rank_headline(decoded, votes.scores, features, self.params)
+            decoded = rank_headline(decoded, votes.scores, features, self.params, units)
         return _Page(lines, units, fmt, language, features, ctx, votes, decoded)
 
     def _detect(self, units: Sequence[Any]) -> str | None:
