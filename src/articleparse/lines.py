@@ -152,9 +152,11 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
     # a line with no break opportunity (one long word: a URL, a tracking code) cannot be wrapped;
     # that it runs past the column says nothing about the dump
     breakable = [" " in raw.strip() or _NO_SPACE_SCRIPT.search(raw) is not None for raw in raws]
+    counted = {}
     for width in _WRAP_WIDTHS:
         over = sum(w > width and b for w, b in zip(widths, breakable))
         near = sum(width - 12 <= w <= width for w in widths)
+        counted[width] = over, near
         # many lines near the column and (almost) none past it; with none past it, fewer suffice
         share = 0.03 if over == 0 else 0.15
         if over <= 0.02 * len(widths) and near >= max(3, share * len(widths)):
@@ -162,11 +164,15 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
     # Lines near the column that go on on the next line in lowercase are the wrap itself. They
     # also tell a wrapped dump whose preformatted blocks (code, ASCII tables) w3m printed past the
     # column unwrapped, and a dump too short for the shares above.
+    breaks = None
     for width in _WRAP_WIDTHS:
-        over = sum(w > width and b for w, b in zip(widths, breakable))
-        near = sum(width - 12 <= w <= width for w in widths)
-        going_on = _wrapped_lines(lines, width)
-        if over <= 0.05 * len(widths) and near >= max(3, 0.15 * len(widths)) and going_on > over:
+        over, near = counted[width]
+        if over > 0.05 * len(widths):
+            continue  # a browser copy's paragraphs run past every column: no need to read the wrap
+        if breaks is None:
+            breaks = _break_columns(lines)
+        going_on = sum(width - 12 <= c <= width for c in breaks)
+        if near >= max(3, 0.15 * len(widths)) and going_on > over:
             return width
         if over == 0 and going_on >= 2:
             return width
@@ -176,19 +182,20 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
 _WRAP_WIDTHS = (80, 72, 78, 100)
 
 
-def _wrapped_lines(lines: Sequence[Line], width: int) -> int:
-    """How many lines end within 12 columns of ``width``, hold a space, and are followed right under
-    them at the same indent by a line that goes on in lowercase (or a script without case), not a
-    list item: the lines a dump wrapped at ``width`` broke inside a sentence."""
-    count = 0
+def _break_columns(lines: Sequence[Line]) -> list[int]:
+    """The widths of the lines that hold a space and are followed right under them at the same indent
+    by a line that goes on in lowercase (or a script without case), not a list item: those of them
+    that end within 12 columns of a wrap width are the lines a dump wrapped there broke inside a
+    sentence."""
+    out = []
     for k in range(len(lines) - 1):
         ln, nxt = lines[k], lines[k + 1]
         if not ln.text or not nxt.text or " " not in ln.text:
             continue
-        if (width - 12 <= _columns(ln.raw.rstrip()) <= width and abs(nxt.indent - ln.indent) <= 1
-                and _CASELESS_OR_LOWER_START.match(nxt.text) is not None and not _BULLET_START.match(nxt.raw)):
-            count += 1
-    return count
+        if (abs(nxt.indent - ln.indent) <= 1 and _CASELESS_OR_LOWER_START.match(nxt.text) is not None
+                and not _BULLET_START.match(nxt.raw)):
+            out.append(_columns(ln.raw.rstrip()))
+    return out
 
 
 def _glue(left: str, right: str) -> str:

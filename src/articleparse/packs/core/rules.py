@@ -1507,14 +1507,34 @@ _CODE_STATEMENT = regex.compile(
 _SERVER_MESSAGE = regex.compile(r"^(?:Deprecated|Warning|Notice|Strict Standards|Fatal error|Parse error|Catchable fatal error):")
 
 
+# what a line must hold for each of the searches below to have a chance (cheap tests first: most lines of a
+# page are in some block, and the searches walk the whole line): the first letters of _SQL_CLAUSE's keywords
+# and of _SERVER_MESSAGE's,
+# a character of _TEXT_TABLE, and the characters, operators ("=>", "==", "+=") and line openings of
+# _CODE_STATEMENT's branches
+_SQL_FIRST = frozenset("SFWLRICOJGPHUDVATE")
+_SERVER_FIRST = frozenset("DWNSFPC")
+_TABLE_FIRST = frozenset("─┼┬┴")
+_CODE_CHARS = frozenset("{};(_")
+_CODE_OPENERS = ("def", "class", "function", "var", "let", "const", "return", "import", "if", "for", "while", "elif",
+                 "try", "catch", "public", "private", "static", "void", "#include", "#define", ">>>", "//", "/*", "*/",
+                 ")", "]", "}")
+
+
 def _code_like(text: str) -> bool:
-    if "{{" in text or "javascript:" in text or _SERVER_MESSAGE.match(text):
+    if "{{" in text or "javascript:" in text or (text[:1] in _SERVER_FIRST and _SERVER_MESSAGE.match(text)):
         # a template's placeholder left unfilled ("{{category.text}}"), a link's script address printed
         # beside its label ("保存javascript:void(0)"), a server's error message printed above the page
         # ("Deprecated: preg_replace(): …"): page furniture, not code
         return False
-    return (_SQL_CLAUSE.match(text) is not None or _TEXT_TABLE.search(text) is not None
-            or (len(text.split()) <= 25 and _CODE_STATEMENT.search(text) is not None))
+    if text[:1] in _SQL_FIRST and _SQL_CLAUSE.match(text) is not None:
+        return True
+    if ("│" in text or text[:1] in _TABLE_FIRST) and _TEXT_TABLE.search(text) is not None:
+        return True
+    if (_CODE_CHARS.isdisjoint(text) and "=>" not in text and "==" not in text and "+=" not in text
+            and not text.lstrip().startswith(_CODE_OPENERS)):
+        return False
+    return len(text.split()) <= 25 and _CODE_STATEMENT.search(text) is not None
 
 
 def _code_blocks(ctx: Context) -> list[bool]:
