@@ -229,15 +229,16 @@ _JOB_MODIFIERS = frozenset("staff senior junior chief contributing deputy associ
 _JOB_WORDS = _JOB_NOUNS | _JOB_MODIFIERS
 
 
-# a part that ends like a site's address: "by Bob Yirka , Phys.org" names the site after the author
-_SITE_ADDRESS = regex.compile(r"\w\.(?:com|org|net|de|at|ch|fr|es|it|co\.uk|uk|info|io)$", regex.I)
+#: A word that ends like a site's address ("Phys.org", "Spiegel.de"): no part of a person's name. "by Bob Yirka ,
+#: Phys.org" names the site after the author (the byline rules of the core pack stop a name list there too).
+SITE_ADDRESS = regex.compile(r"\w\.(?:com|org|net|de|at|ch|fr|es|it|co\.uk|uk|info|io)$", regex.I)
 
 
 def _looks_like_name(part: str) -> bool:
     """Two to four words, no job-title words, not a bare acronym ("CNN") or a site's address ("Phys.org"): a
     person's name."""
     words = part.split()
-    if not 1 <= len(words) <= 4 or _SITE_ADDRESS.search(part):
+    if not 1 <= len(words) <= 4 or SITE_ADDRESS.search(part):
         return False
     if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
         return False

@@ -146,7 +146,7 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
     and many lines come close to it (``w3m -dump`` wraps at 80 columns).
     """
     raws = [ln.raw.rstrip() for ln in lines if ln.text]
-    widths = [_columns(raw) for raw in raws]
+    widths = [_columns(raw) for raw in raws]  # the columns of the lines with text, in their order
     if len(widths) < 4:
         return None
     # a line with no break opportunity (one long word: a URL, a tracking code) cannot be wrapped;
@@ -170,7 +170,7 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
         if over > 0.05 * len(widths):
             continue  # a browser copy's paragraphs run past every column: no need to read the wrap
         if breaks is None:
-            breaks = _break_columns(lines)
+            breaks = _break_columns(lines, widths)
         going_on = sum(width - 12 <= c <= width for c in breaks)
         if near >= max(3, 0.15 * len(widths)) and going_on > over:
             return width
@@ -182,19 +182,23 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
 _WRAP_WIDTHS = (80, 72, 78, 100)
 
 
-def _break_columns(lines: Sequence[Line]) -> list[int]:
+def _break_columns(lines: Sequence[Line], widths: Sequence[int]) -> list[int]:
     """The widths of the lines that hold a space and are followed right under them at the same indent
     by a line that goes on in lowercase (or a script without case), not a list item: those of them
     that end within 12 columns of a wrap width are the lines a dump wrapped there broke inside a
-    sentence."""
+    sentence. ``widths`` are the columns of the lines with text, in their order."""
     out = []
+    at = -1  # the index in ``widths`` of lines[k]
     for k in range(len(lines) - 1):
         ln, nxt = lines[k], lines[k + 1]
-        if not ln.text or not nxt.text or " " not in ln.text:
+        if not ln.text:
+            continue
+        at += 1
+        if not nxt.text or " " not in ln.text:
             continue
         if (abs(nxt.indent - ln.indent) <= 1 and _CASELESS_OR_LOWER_START.match(nxt.text) is not None
                 and not _BULLET_START.match(nxt.raw)):
-            out.append(_columns(ln.raw.rstrip()))
+            out.append(widths[at])
     return out
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import regex
 
+from articleparse.assemble import SITE_ADDRESS
 from articleparse.engine import open_seams
 from articleparse.features import Features
 from articleparse.rules import Capture, Context, code_rule, line_fact
@@ -412,10 +413,6 @@ _LIST_WORDS = frozenset(("and", "und", "y", "et", "e"))
 _LIST_SEP = regex.compile(r"\s*[,&]\s*|\s+(?:and|und|et|y|e|en|og|och|i|a)\s+")
 
 
-# a word that ends like a site's address: "Phys.org", "Spiegel.de"
-_DOMAIN_END = regex.compile(r"\w\.(?:com|org|net|de|at|ch|fr|es|it|co\.uk|uk|info|io)$", regex.I)
-
-
 def _name_list(text: str, ctx: Context) -> str | None:
     """The names that follow a 'By' or 'Von': "Anna Schmidt und Peter Roe, dpa" gives "Anna Schmidt, Peter Roe".
 
@@ -427,7 +424,7 @@ def _name_list(text: str, ctx: Context) -> str | None:
         words = cand.split()
         if not words or len(words) > 4 or not _name_words(words, ctx):
             break
-        if not (_NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand))) or _DOMAIN_END.search(cand):
+        if not (_NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand))) or SITE_ADDRESS.search(cand):
             break  # not a name, or a site's address ("by Bob Yirka , Phys.org")
         names.append(cand)
         if cand != part.strip(_NAME_TRIM):
@@ -1385,17 +1382,26 @@ def title_words_in_text(f: Features, ctx: Context) -> float:
     return share if share >= _p(ctx, "title_overlap_min") else 0.0
 
 
+# the keywords and marks a line of code opens with; core:BD007 reads a line alone and takes these too,
+# core:BD012 reads whole blocks and leaves them out ('from', 'else' and 'int' open prose as often)
+_STATEMENT_OPENERS = ("def", "class", "function", "var", "let", "const", "return", "import", "if", "for", "while",
+                      "elif", "try", "catch", "public", "private", "static", "void", "#include", "#define", ">>>",
+                      "//", "/*", "*/")
+_LINE_OPENERS = _STATEMENT_OPENERS + ("from", "else", "int", "$")
+
+
+def _opener(words: tuple[str, ...]) -> str:
+    """``words`` at a line's start (after spaces), as a regex branch: ``^\\s*(?:def|class|...)\\b``."""
+    return r"^\s*(?:" + "|".join(regex.escape(w) for w in words) + r")\b"
+
+
 _CODE = regex.compile(
-    r"(?:[{};]\s*$|^\s*[{}]|^\s*(?:def|class|function|var|let|const|return|import|from|if|for|while|else|elif|try|"
-    r"catch|public|private|static|void|int|#include|#define|\$|>>>|//|/\*|\*/)\b|\w\(.*\)\s*[;{]?\s*$|=>|[=!]==|\+=|"
+    r"(?:[{};]\s*$|^\s*[{}]|" + _opener(_LINE_OPENERS) + r"|\w\(.*\)\s*[;{]?\s*$|=>|[=!]==|\+=|"
     r"\w+\.\w+\(|</?\w+[ >])"
 )
 
 # every branch of _CODE but the keyword at the start needs one of { } ; ( < =; without them only this one can match
-_CODE_START = regex.compile(
-    r"^\s*(?:def|class|function|var|let|const|return|import|from|if|for|while|else|elif|try|"
-    r"catch|public|private|static|void|int|#include|#define|\$|>>>|//|/\*|\*/)\b"
-)
+_CODE_START = regex.compile(_opener(_LINE_OPENERS))
 
 
 @code_rule(
@@ -1492,14 +1498,13 @@ _CODE_BLOCK_UNITS = 2
 _CODE_BLOCK_SHARE = 0.5
 
 
-# a statement (core:BD007's shapes), a call only when its name is written in lowercase or is a
+# a statement (core:BD007's shapes, from the same openers but 'from', 'else', 'int' and '$'), a call only when its name is written in lowercase or is a
 # function of SQL ("avg(n)", "cls.browser.quit()", "STDDEV(entries)"; not "Kommentare(0)",
 # "Fachberater(in)", "Genre(s):"), a name in snake_case ("server_log_summary"), a line of closing
 # brackets ("),"; not lynx's image mark "[]"); not an HTML tag (raw HTML a dump prints from a <noscript> block: an ad's or a tracker's
 # markup, which is no article's code)
 _CODE_STATEMENT = regex.compile(
-    r"(?:[{};]\s*$|^\s*[{}]|^\s*(?:def|class|function|var|let|const|return|import|if|for|while|elif|try|"
-    r"catch|public|private|static|void|#include|#define|>>>|//|/\*|\*/)\b|\b[a-z_][\w.]*\([^()]*\)|\b[A-Z]{2,}\([a-z_*]|"
+    r"(?:[{};]\s*$|^\s*[{}]|" + _opener(_STATEMENT_OPENERS) + r"|\b[a-z_][\w.]*\([^()]*\)|\b[A-Z]{2,}\([a-z_*]|"
     r"\b[a-z]+_[a-z_]+\b|^[)\]}]+[,;]?$|=>|[=!]==|\+=)"
 )
 
@@ -1516,9 +1521,7 @@ _SQL_FIRST = frozenset("SFWLRICOJGPHUDVATE")
 _SERVER_FIRST = frozenset("DWNSFPC")
 _TABLE_FIRST = frozenset("─┼┬┴")
 _CODE_CHARS = frozenset("{};(_")
-_CODE_OPENERS = ("def", "class", "function", "var", "let", "const", "return", "import", "if", "for", "while", "elif",
-                 "try", "catch", "public", "private", "static", "void", "#include", "#define", ">>>", "//", "/*", "*/",
-                 ")", "]", "}")
+_CODE_OPENERS = _STATEMENT_OPENERS + (")", "]", "}")
 
 
 def _code_like(text: str) -> bool:
