@@ -55,6 +55,10 @@ ABSOLUTE = [
     ("de", "9.11.2022", "2022-11-09", None),
     ("en", "9.11.2022", "2022-11-09", None),  # dots are day first everywhere
     ("de", "09.11.22", "2022-11-09", None),
+    # a slashed date with a two-digit year and one-digit parts counts when a clock time follows
+    ("en", "Mama Robotnik 9/11/13 10:00AM", "2013-09-11T10:00:00", None),
+    ("en", "By MAGGIE HABERMAN | 10/9/10 7:15 AM EDT", "2010-10-09T07:15:00-04:00", None),
+    ("de", "3/5/19 14:12", "2019-05-03T14:12:00", None),
     ("en", "2022/11/09", "2022-11-09", None),
     ("en", "2022.11.09 14:30", "2022-11-09T14:30:00", None),
     ("en", "Filed 09-11-2022 by the clerk", "2022-09-11", None),
@@ -278,6 +282,9 @@ NEGATIVE = [
     "Call us on 030 1234 5678",
     "Tel. +49 (0)30 1234567",
     "Version 1.2.3 released",
+    "Version 1.2.13 10:00",  # dotted parts of one digit: a version even before a clock
+    "Mix 3/4/12 of the flour",  # one-digit parts and a two-digit year without a clock: no date
+    "Lines 9/11/13 to 9/12/14",
     "Upgrade to v2.10.12 today if you can",
     "Final score 3-1 after extra time",
     "Price: $19.99, was 24.99",

@@ -851,6 +851,7 @@ class DateLexicon:
 
         year_s = g.get("y")
         has_year = True
+        needs_clock = False
         if g.get("era") is not None:
             offset = 1 if g["ey"] == "元" else int(g["ey"])  # 元年 is the first year of an era
             year = self._eras[_norm(g["era"])] + offset - 1
@@ -858,7 +859,11 @@ class DateLexicon:
             year = int(year_s)
             if len(year_s) == 2:
                 if len(g.get("f1") or "") != 2 or len(g.get("f2") or "") != 2:
-                    return None  # "1.2.33" is a version, "01.02.33" a date
+                    # "1.2.33" is a version, "01.02.33" a date; "9/11/13 10:00AM" (a slashed date
+                    # with a clock time after it) is one too, checked below
+                    if g["s1"] != "/":
+                        return None
+                    needs_clock = True
                 year += 2000 if year < 70 else 1900
         else:
             has_year = False
@@ -883,6 +888,8 @@ class DateLexicon:
         end, clock = self._clock_after(text, end)
         if clock is not None:
             value = _dt.datetime.combine(date, clock)
+        elif needs_clock:
+            return None
         elif not has_year and mon is not None and len(mon) <= 4:
             # "Nov 9 (Reuters)" but not "14 Pro 5G" or "3 Mars bars": a short month
             # word without a year must end the line or meet a separator
