@@ -2,7 +2,7 @@
 a related heading inside it, are page furniture; the lead and list passes give the article back what the
 zones left out of it."""
 
-from articleparse.decoder import LABEL_INDEX, SPACER_IMAGE, SPACER_RULE, Zone, decode, spacer
+from articleparse.decoder import LABEL_INDEX, SPACER_IMAGE, SPACER_MARK, SPACER_RULE, Zone, decode, spacer
 from articleparse.model import Label
 
 N_LABELS = len(LABEL_INDEX)
@@ -168,8 +168,16 @@ def test_an_image_s_place_is_a_blank_line_to_the_zones():
     assert len(decoded.confidence) == len(rows)
 
 
-def test_spacer_reads_rules_and_image_places_only():
+def test_images_between_page_numbers_are_a_pager_not_blank_lines():
+    # a gallery's pager in lynx: `[]` / `1` / `[]` / `2` ...; a unit without a letter beside an image keeps it a unit
+    rows = [PROSE] * 4 + [RULE, MENU] * 4 + [PROSE] * 2
+    spacers = [0] * 4 + [SPACER_IMAGE, SPACER_MARK] * 4 + [0, 0]
+    assert decode(rows, spacers=spacers) == decode(rows)
+
+
+def test_spacer_tells_rules_image_places_and_units_without_letters():
     assert [spacer(t) for t in ("[]", "[] [] []", "  ________", "━━━━━━━━", "* * *", "-----", "┼───┼")] == [
         SPACER_IMAGE, SPACER_IMAGE, SPACER_RULE, SPACER_RULE, SPACER_RULE, SPACER_RULE, SPACER_RULE]
-    # an empty list item, a checkbox, a reference, two dashes, a word: none
-    assert [spacer(t) for t in ("•", "[ ]", "[1]", "--", "___ Name", "")] == [0] * 6
+    # an empty list item, a checkbox, a reference, two dashes, a page number: no letter, but no spacer to blank
+    assert [spacer(t) for t in ("•", "[ ]", "[1]", "--", "12")] == [SPACER_MARK] * 5
+    assert [spacer(t) for t in ("___ Name", "* Item", "Home", "3. Foo")] == [0] * 4

@@ -42,7 +42,7 @@ import attrs
 from .model import Label
 
 __all__ = ["Zone", "Decoded", "decode", "confidence", "spacer", "LABELS", "LABEL_INDEX", "SPACER_IMAGE",
-           "SPACER_RULE"]
+           "SPACER_MARK", "SPACER_RULE"]
 
 #: Every label a unit can get (blank lines are labelled outside the decoder).
 LABELS: tuple[Label, ...] = tuple(lb for lb in Label if lb is not Label.BLANK)
@@ -149,9 +149,11 @@ DEFAULT_LABEL_BONUS: Mapping[tuple[Label, Label], float] = {
 
 
 #: ``spacer``'s answers: a unit that is only an image's place (lynx prints an image without alt text as
-#: ``[]``), and a horizontal rule or section break (lynx ``____``, w3m ``━━━━``, ``* * *``, ``-----``).
+#: ``[]``), a horizontal rule or section break (lynx ``____``, w3m ``━━━━``, ``* * *``, ``-----``), and
+#: any other unit without a letter (a page number, an empty list item ``•``, a bracket of code).
 SPACER_IMAGE = 1
 SPACER_RULE = 2
+SPACER_MARK = 3
 _IMAGE_MARKS = re.compile(r"\[\](?:\s*\[\])*")
 _RULE_LINE = re.compile(r"(?:[_\-=~*#.·•+\u2010-\u2015\u2500-\u257f]\s*){3,}")
 # the characters a spacer can start with (most units start with none of them: one cheap test)
@@ -160,17 +162,21 @@ _SPACER_FIRST = frozenset("[_-=~*#.·•+" + "".join(map(chr, range(0x2010, 0x20
 
 
 def spacer(text: str) -> int:
-    """What a unit without words is to the zones: ``SPACER_IMAGE``, ``SPACER_RULE`` or 0 (anything else).
+    """What a unit is to the zones: ``SPACER_IMAGE``, ``SPACER_RULE``, ``SPACER_MARK`` (no letter) or 0 (words).
 
-        >>> spacer("[] []"), spacer("  ______________"), spacer("* * *"), spacer("•"), spacer("[1]")
-        (1, 2, 2, 0, 0)
+        >>> spacer("[] []"), spacer("  ______________"), spacer("* * *"), spacer("•"), spacer("12"), spacer("Home")
+        (1, 2, 2, 3, 3, 0)
     """
     t = text.strip()
-    if t[:1] not in _SPACER_FIRST:
-        return 0
-    if _IMAGE_MARKS.fullmatch(t):
-        return SPACER_IMAGE
-    return SPACER_RULE if _RULE_LINE.fullmatch(t) else 0
+    first = t[:1]
+    if first.isalpha():
+        return 0  # most units: one cheap test
+    if first in _SPACER_FIRST:
+        if _IMAGE_MARKS.fullmatch(t):
+            return SPACER_IMAGE
+        if _RULE_LINE.fullmatch(t):
+            return SPACER_RULE
+    return 0 if any(map(str.isalpha, t)) else SPACER_MARK
 
 
 @attrs.frozen
@@ -199,14 +205,14 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     ``list_titles[i]`` is true when unit ``i`` is a list item (it starts with a bullet) that
     does not end with a full stop: the cut pass reads such items right under a related heading
     as its teaser titles.
-    ``spacers[i]`` is ``spacer(text)`` of unit ``i``: an image's place standing alone, and a rule
-    standing alone between two units whose best label is body, are read as blank lines (see
-    ``_decode_around``).
+    ``spacers[i]`` is ``spacer(text)`` of unit ``i``: an image's place between two units with
+    letters, and a rule between two units with letters whose best label is body, are read as
+    blank lines (see ``_decode_around``).
     """
     n = len(scores)
     if n == 0:
         return Decoded((), (), ())
-    if spacers and any(spacers):
+    if spacers and (SPACER_IMAGE in spacers or SPACER_RULE in spacers):
         blank = _blank_spacers(scores, spacers)
         if blank:
             return _decode_around(scores, params, label_bonus, lead_ins, list_titles, blank)
@@ -249,17 +255,18 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
 
 
 def _blank_spacers(scores: Sequence[Sequence[float]], spacers: Sequence[int]) -> set[int]:
-    """The spacers the zones read as blank lines: alone (no spacer beside them), and a rule only between prose.
+    """The spacers the zones read as blank lines: alone between units with letters, and a rule only between prose.
 
     A run of rule lines is no section break but a form's text box (lynx prints a ``<textarea>`` as
-    rows of ``____``); a rule after the article's last paragraph often ends it (``More information:``,
+    rows of ``____``), and images between page numbers are a gallery's pager (``[]`` / ``1`` /
+    ``[]`` / ``2``); a rule after the article's last paragraph often ends it (``More information:``,
     a comment form below), so a rule is blank only between two units whose best label is body.
     """
     n = len(scores)
     b = LABEL_INDEX[L.BODY]
     out = set()
     for i, kind in enumerate(spacers):
-        if not kind or (i and spacers[i - 1]) or (i + 1 < n and spacers[i + 1]):
+        if kind not in (SPACER_IMAGE, SPACER_RULE) or (i and spacers[i - 1]) or (i + 1 < n and spacers[i + 1]):
             continue
         if kind == SPACER_RULE:
             if not 0 < i < n - 1:
