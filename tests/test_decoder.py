@@ -2,7 +2,7 @@
 a related heading inside it, are page furniture; the lead and list passes give the article back what the
 zones left out of it."""
 
-from articleparse.decoder import LABEL_INDEX, decode
+from articleparse.decoder import LABEL_INDEX, SPACER_IMAGE, SPACER_MARK, SPACER_RULE, Zone, decode, spacer
 from articleparse.model import Label
 
 N_LABELS = len(LABEL_INDEX)
@@ -126,3 +126,58 @@ def test_a_list_without_body_after_it_stays_out():
     rows = [PROSE] * 7 + [LIST_ITEM] * 4 + [MENU] * 6
     lead_ins = [False] * 6 + [True] + [False] * 10
     assert "body" not in _labels(rows, lead_ins)[7:]
+
+
+WEAK = _row(body=2.0)  # a short paragraph the rules are not sure of (a test page's Lorem ipsum, a subheading)
+RULE = _row(boilerplate=2.0, navigation=1.5)  # a horizontal rule: lynx `____`, w3m `━━━━` (core:NV011, core:NV001)
+CARD = _row(related_title=3.0, body=1.0)  # a teaser card's title inside the article
+
+
+def test_a_rule_between_two_paragraphs_does_not_interrupt_the_body():
+    rows = [MENU] * 3 + [WEAK, RULE, WEAK, RULE, WEAK, RULE, PROSE, PROSE]
+    spacers = [0] * 3 + [0, SPACER_RULE] * 3 + [0, 0]
+    labels = [lb.value for lb in decode(rows, spacers=spacers).labels]
+    assert labels[3:] == ["body", "boilerplate"] * 3 + ["body", "body"]
+    # read as units of their own, the rules keep the first paragraphs out of the body
+    assert "body" not in _labels(rows)[3:8]
+
+
+def test_rows_of_rules_are_a_form_s_text_box_not_a_break():
+    # lynx prints a <textarea> as rows of `____`: a run of rules is read as it always was
+    rows = [MENU] * 3 + [WEAK, RULE, RULE, WEAK, RULE, RULE, WEAK, RULE, RULE, PROSE, PROSE]
+    spacers = [0] * 3 + [0, SPACER_RULE, SPACER_RULE] * 3 + [0, 0]
+    assert decode(rows, spacers=spacers) == decode(rows)
+
+
+def test_a_rule_beside_a_line_that_is_not_prose_is_read_as_before():
+    # after the article's last paragraph a rule often ends it (a teaser, `More information:`, a form below)
+    rows = [PROSE] * 6 + [CARD, RULE, CARD, RULE] + [PROSE] * 2 + [MENU] * 3
+    spacers = [0] * 6 + [0, SPACER_RULE, 0, SPACER_RULE] + [0] * 5
+    assert decode(rows, spacers=spacers) == decode(rows)
+
+
+def test_an_image_s_place_is_a_blank_line_to_the_zones():
+    # lynx prints an image without alt text as `[]`: teaser cards inside the article, each with its picture
+    rows = [PROSE] * 6 + [RULE, CARD] * 2 + [PROSE] * 3 + [MENU] * 3
+    spacers = [0] * 6 + [SPACER_IMAGE, 0] * 2 + [0] * 6
+    decoded = decode(rows, spacers=spacers)
+    labels = [lb.value for lb in decoded.labels]
+    assert labels[10:13] == ["body"] * 3
+    assert labels[6] == labels[8] == "boilerplate" and decoded.zones[6] is Zone.CRUFT
+    assert _labels(rows)[10:13] != ["body"] * 3
+    assert len(decoded.confidence) == len(rows)
+
+
+def test_images_between_page_numbers_are_a_pager_not_blank_lines():
+    # a gallery's pager in lynx: `[]` / `1` / `[]` / `2` ...; a unit without a letter beside an image keeps it a unit
+    rows = [PROSE] * 4 + [RULE, MENU] * 4 + [PROSE] * 2
+    spacers = [0] * 4 + [SPACER_IMAGE, SPACER_MARK] * 4 + [0, 0]
+    assert decode(rows, spacers=spacers) == decode(rows)
+
+
+def test_spacer_tells_rules_image_places_and_units_without_letters():
+    assert [spacer(t) for t in ("[]", "[] [] []", "  ________", "━━━━━━━━", "* * *", "-----", "┼───┼")] == [
+        SPACER_IMAGE, SPACER_IMAGE, SPACER_RULE, SPACER_RULE, SPACER_RULE, SPACER_RULE, SPACER_RULE]
+    # an empty list item, a checkbox, a reference, two dashes, a page number: no letter, but no spacer to blank
+    assert [spacer(t) for t in ("•", "[ ]", "[1]", "--", "12")] == [SPACER_MARK] * 5
+    assert [spacer(t) for t in ("___ Name", "* Item", "Home", "3. Foo")] == [0] * 4

@@ -20,7 +20,8 @@ Decoding happens in two Viterbi passes:
    for the teaser grammar (section → title → snippet → title ...).
 
 Seven passes then correct the labels in place (headline, fields, tail, lead,
-cut, detach, list); see docs/architecture.md, Stage 4.
+cut, detach, list); see docs/architecture.md, Stage 4. A horizontal rule between
+two paragraphs and an image's place (``spacer``) are read as blank lines.
 
 The confidence of a unit's label is a logistic of the margin between the
 chosen label's score and the best other label's score.
@@ -32,6 +33,7 @@ import enum
 import itertools
 import math
 import operator
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -39,7 +41,8 @@ import attrs
 
 from .model import Label
 
-__all__ = ["Zone", "Decoded", "decode", "confidence", "LABELS", "LABEL_INDEX"]
+__all__ = ["Zone", "Decoded", "decode", "confidence", "spacer", "LABELS", "LABEL_INDEX", "SPACER_IMAGE",
+           "SPACER_MARK", "SPACER_RULE"]
 
 #: Every label a unit can get (blank lines are labelled outside the decoder).
 LABELS: tuple[Label, ...] = tuple(lb for lb in Label if lb is not Label.BLANK)
@@ -145,6 +148,37 @@ DEFAULT_LABEL_BONUS: Mapping[tuple[Label, Label], float] = {
 }
 
 
+#: ``spacer``'s answers: a unit that is only an image's place (lynx prints an image without alt text as
+#: ``[]``), a horizontal rule or section break (lynx ``____``, w3m ``━━━━``, ``* * *``, ``-----``), and
+#: any other unit without a letter (a page number, an empty list item ``•``, a bracket of code).
+SPACER_IMAGE = 1
+SPACER_RULE = 2
+SPACER_MARK = 3
+_IMAGE_MARKS = re.compile(r"\[\](?:\s*\[\])*")
+_RULE_LINE = re.compile(r"(?:[_\-=~*#.·•+\u2010-\u2015\u2500-\u257f]\s*){3,}")
+# the characters a spacer can start with (most units start with none of them: one cheap test)
+_SPACER_FIRST = frozenset("[_-=~*#.·•+" + "".join(map(chr, range(0x2010, 0x2016)))
+                          + "".join(map(chr, range(0x2500, 0x2580))))
+
+
+def spacer(text: str) -> int:
+    """What a unit is to the zones: ``SPACER_IMAGE``, ``SPACER_RULE``, ``SPACER_MARK`` (no letter) or 0 (words).
+
+        >>> spacer("[] []"), spacer("  ______________"), spacer("* * *"), spacer("•"), spacer("12"), spacer("Home")
+        (1, 2, 2, 3, 3, 0)
+    """
+    t = text.strip()
+    first = t[:1]
+    if first.isalpha():
+        return 0  # most units: one cheap test
+    if first in _SPACER_FIRST:
+        if _IMAGE_MARKS.fullmatch(t):
+            return SPACER_IMAGE
+        if _RULE_LINE.fullmatch(t):
+            return SPACER_RULE
+    return 0 if any(map(str.isalpha, t)) else SPACER_MARK
+
+
 @attrs.frozen
 class Decoded:
     """The decoder's answer: per unit a zone, a label and a confidence.
@@ -161,7 +195,8 @@ class Decoded:
 
 def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None = None,
            label_bonus: Mapping[tuple[Label, Label], float] | None = None,
-           lead_ins: Sequence[bool] | None = None, list_titles: Sequence[bool] | None = None) -> Decoded:
+           lead_ins: Sequence[bool] | None = None, list_titles: Sequence[bool] | None = None,
+           spacers: Sequence[int] | None = None) -> Decoded:
     """Label every unit. ``scores[i][LABEL_INDEX[label]]`` is the rules' total for that label.
 
     ``lead_ins[i]`` is true when unit ``i`` introduces what follows it (it ends in a colon):
@@ -170,10 +205,17 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     ``list_titles[i]`` is true when unit ``i`` is a list item (it starts with a bullet) that
     does not end with a full stop: the cut pass reads such items right under a related heading
     as its teaser titles.
+    ``spacers[i]`` is ``spacer(text)`` of unit ``i``: an image's place between two units with
+    letters, and a rule between two units with letters whose best label is body, are read as
+    blank lines (see ``_decode_around``).
     """
     n = len(scores)
     if n == 0:
         return Decoded((), (), ())
+    if spacers and (SPACER_IMAGE in spacers or SPACER_RULE in spacers):
+        blank = _blank_spacers(scores, spacers)
+        if blank:
+            return _decode_around(scores, params, label_bonus, lead_ins, list_titles, blank)
     p = dict(DEFAULT_PARAMS)
     if params:
         p.update({k: float(v) for k, v in params.items() if k in DEFAULT_PARAMS})
@@ -209,6 +251,79 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     zones = zones_out
     label_index = LABEL_INDEX
     conf = [confidence(scores[k], label_index[labels[k]]) for k in range(n)]
+    return Decoded(tuple(zones), tuple(labels), tuple(conf))
+
+
+def _blank_spacers(scores: Sequence[Sequence[float]], spacers: Sequence[int]) -> set[int]:
+    """The spacers the zones read as blank lines: alone between units with letters, and a rule only between prose.
+
+    A run of rule lines is no section break but a form's text box (lynx prints a ``<textarea>`` as
+    rows of ``____``), and images between page numbers are a gallery's pager (``[]`` / ``1`` /
+    ``[]`` / ``2``); a rule after the article's last paragraph often ends it (``More information:``,
+    a comment form below), so a rule is blank only between two units whose best label is body.
+    """
+    n = len(scores)
+    b = LABEL_INDEX[L.BODY]
+    out = set()
+    for i, kind in enumerate(spacers):
+        if kind not in (SPACER_IMAGE, SPACER_RULE) or (i and spacers[i - 1]) or (i + 1 < n and spacers[i + 1]):
+            continue
+        if kind == SPACER_RULE:
+            if not 0 < i < n - 1:
+                continue
+            before, after = scores[i - 1], scores[i + 1]
+            if before[b] < max(before) or after[b] < max(after):
+                continue
+        out.add(i)
+    if len(out) == n:
+        return set()
+    return out
+
+
+def _decode_around(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None,
+                   label_bonus: Mapping[tuple[Label, Label], float] | None, lead_ins: Sequence[bool] | None,
+                   list_titles: Sequence[bool] | None, blank: set[int]) -> Decoded:
+    """Decode the other units as if the units in ``blank`` were blank lines, then label those.
+
+    A horizontal rule between two paragraphs (lynx ``____``, w3m ``━━━━``) or an image's place
+    (lynx ``[]``) says nothing about where the article runs, but as a unit of its own it would
+    interrupt the body (``enter_cruft``, ``zone_cost_cruft``, and its votes as a layout line) and
+    count in every pass's gaps. All nine passes run without them. Each one then takes an
+    interruption's place (``CRUFT``) between two units of the body, the page's end (``POST``) after
+    the body, the page's top (``PRE``) before it, with that zone's best label.
+    """
+    n = len(scores)
+    keep = [i for i in range(n) if i not in blank]
+    sub = decode([scores[i] for i in keep], params, label_bonus,
+                 [lead_ins[i] for i in keep] if lead_ins else None,
+                 [list_titles[i] for i in keep] if list_titles else None)
+    zones: list[Zone | None] = [None] * n
+    labels: list[Label | None] = [None] * n
+    for k, i in enumerate(keep):
+        zones[i] = sub.zones[k]
+        labels[i] = sub.labels[k]
+    inside = (Zone.BODY, Zone.CRUFT)
+    prev: Zone | None = None
+    for i in range(n):
+        if i not in blank:
+            prev = zones[i]
+            continue
+        j = i + 1
+        while j < n and j in blank:
+            j += 1
+        nxt = zones[j] if j < n else None
+        if prev in inside and nxt in inside:
+            z = Zone.CRUFT
+        elif prev in inside or prev is Zone.POST:
+            z = Zone.POST
+        else:
+            z = Zone.PRE
+        row = scores[i]
+        zones[i] = z
+        labels[i] = LABELS[max(_ZONE_LABEL_IDX[z], key=row.__getitem__)]
+    conf = list(sub.confidence)
+    for i in sorted(blank):
+        conf.insert(i, confidence(scores[i], LABEL_INDEX[labels[i]]))
     return Decoded(tuple(zones), tuple(labels), tuple(conf))
 
 

@@ -17,7 +17,7 @@ import regex
 
 from . import assemble as _assemble
 from ._gcpause import paused_gc
-from .decoder import LABEL_INDEX, LABELS, decode
+from .decoder import LABEL_INDEX, LABELS, decode, spacer
 from .features import Features
 from .headline import rank_headline
 from .language import StopwordIndex, detect_language
@@ -576,10 +576,11 @@ class Engine:
         votes = self.vote(features, ctx, ruleset)
         lead_ins = [f.ends_colon for f in features]
         bullets = [f.is_bullet and not _full_stop(f.text) for f in features]
-        decoded = decode(votes.scores, self.params, lead_ins=lead_ins, list_titles=bullets)
+        spacers = [spacer(f.text) for f in features]
+        decoded = decode(votes.scores, self.params, lead_ins=lead_ins, list_titles=bullets, spacers=spacers)
         if Label.BODY not in decoded.labels:
             decoded = decode(_lift_body(votes.scores, self.params), self.params, lead_ins=lead_ins,
-                             list_titles=bullets)
+                             list_titles=bullets, spacers=spacers)
         if rank:
             decoded = rank_headline(decoded, votes.scores, features, self.params, units)
         return _Page(lines, units, fmt, language, features, ctx, votes, decoded)
