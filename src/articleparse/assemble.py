@@ -354,6 +354,8 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
                 if credit:
                     source_credit = (credit[0], units[i])
                     break
+    if byline is None:
+        byline = _editor_byline(source, units, votes, source_credit)
     if byline is None and source_credit is not None:
         name, unit = source_credit
         byline = Byline(raw=name, authors=(), organization=name, span=_locate(source, unit, name))
@@ -491,6 +493,19 @@ def _copyright_byline(source: str, units: Sequence[Unit], labels: Sequence[Label
         if holder:
             return Byline(raw=holder[0], authors=(holder[0],), organization=None,
                           span=_locate(source, units[i], holder[0]))
+    return None
+
+
+def _editor_byline(source: str, units: Sequence[Unit], votes: Any,
+                   source_credit: tuple[str, Unit] | None) -> Byline | None:
+    """The byline of a page that credits no writer but its responsible editor (``editor``, captured by
+    ``zh:ED002``: "责任编辑：肖春芳", a Chinese portal's page), whom readability's and trafilatura's reference
+    truths name the author; the page's source credit, if any, is its organisation. The first such credit."""
+    for i, unit in enumerate(units):
+        editor = _captured(votes.matches[i], "editor")
+        if editor:
+            return Byline(raw=editor[0], authors=(editor[0],), organization=source_credit[0] if source_credit else None,
+                          span=_locate(source, unit, editor[0]))
     return None
 
 
