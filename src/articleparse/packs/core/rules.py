@@ -955,6 +955,8 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     # nor is the given name itself ("Will Knight")
     # (only the name's own words count: not those of a role cut off after it)
     tokens = f.tokens if name == f.text else _NAME_TOKENS.findall(name)
+    if any(t.lower() in _ACCOUNT_WORDS for t in tokens):
+        return False  # "Login Join", "Anmelden Registrieren": an account's buttons, not a person
     if _given_name(name):
         first = name.split(None, 1)[0].lower()
         return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS | _NAME_PARTICLES
@@ -963,6 +965,9 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
 
 
 _NAME_TOKENS = regex.compile(r"\w+")
+# the words of a site's account buttons, which no person's name holds
+_ACCOUNT_WORDS = frozenset("login logout signin signup register subscribe join anmelden abmelden registrieren "
+                           "abonnieren einloggen connexion inscription".split())
 _SPACE = regex.compile(r"\s")
 
 
@@ -978,7 +983,7 @@ _SPACE = regex.compile(r"\s")
            "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", "Harald Bauer Autor", "Marie Merlet |"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
               "1. Sir Ian McKellen", "Autor Mark Newton", "Enlarge Image", "Open Journalism Project:",
-              "Terms of Use and Privacy Policy", "Will Power Now Ends Here", "@devindra"],
+              "Terms of Use and Privacy Policy", "Will Power Now Ends Here", "@devindra", "Login Join"],
 )
 def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return (1.0, Capture({"authors": _lone_name_text(f)})) if _is_lone_name(f, ctx) else 0.0
