@@ -659,6 +659,36 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return 0.0
 
 
+# a post's meta line that opens with the poster and the time of posting: "Posted by Günter W. Kienitz at 18:52"
+_POSTED_BY = regex.compile(
+    r"^(?:Posted|Written|Published|Gepostet|Geschrieben|Verfasst|Veröffentlicht)\s+(?:by|von)\s+"
+    r"(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})\s+(?:at|on|am|um)\s+\d")
+
+
+@code_rule(
+    page_context=False,
+    id="core:BY025", label="byline", weight=3.0, max_chars=240,
+    when={"n_words": [5, 40]}, contains=("posted", "written", "published", "gepostet", "geschrieben", "verfasst",
+                                         "veröffentlicht"),
+    description="A post's meta line that opens with 'Posted by' ('Geschrieben von', 'Verfasst von' ...), a name of two to "
+                "four capitalised words and 'at' or 'on' with the time or date of posting, whatever follows (its tags: "
+                "'Posted by Günter W. Kienitz at 18:52 Tagged with: bildung, Eltern'), names the author; core:BY014 reads "
+                "such a line only when it is short",
+    match=["Posted by Günter W. Kienitz at 18:52 Tagged with: bildung, Eltern, Hausschule, Homeschooling, Lehranstalt",
+           "Posted by Ned Deily at 5:11 AM", "Geschrieben von Anna Schmidt am 3. Mai 2021 in Allgemein, Garten, Kochen"],
+    no_match=["Posted by admin at 18:52", "Posted by the team on 3 May", "Posted at 18:52 by Günter W. Kienitz",
+              "Written by Anna Schmidt, who has covered the region since 2001"],
+)
+def posted_by_at(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    m = _POSTED_BY.match(_unmarked(f.text).strip())
+    if m is None:
+        return 0.0
+    name = m.group(1)
+    if not _name_words(name.split(), ctx) or not _NAME.match(name):
+        return 0.0
+    return 1.0, Capture({"authors": name})
+
+
 # a link to the author's other articles: "Mehr von Henry Steinhau", "View all posts by Daniel Lemire"
 _AUTHOR_LINK = regex.compile(
     r"^(?i:(?:mehr|alle|weitere)(?:\s+(?:artikel|beiträge|texte|posts))?\s*von|alles\s+von|"
