@@ -91,6 +91,8 @@ _PICK_BODY_NEAR = 3
 #: line gives the byline only when its rules captured a name; it keeps its label. A text line right under the
 #: headline does when one rule alone captured a name with ``_PICK_INTRODUCED``: "By Alex Heath, a deputy
 #: editor and author of ...")
+_TEASER_TEXT = frozenset((Label.RELATED_TITLE, Label.RELATED_SNIPPET))
+_TEASER_REACH = 12
 _PICK_KEEP = frozenset((Label.BODY, Label.HEADLINE, Label.STANDFIRST))
 
 
@@ -352,6 +354,8 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
                 if credit:
                     source_credit = (credit[0], units[i])
                     break
+    if byline is None:
+        byline = _editor_byline(source, units, votes, source_credit)
     if byline is None and source_credit is not None:
         name, unit = source_credit
         byline = Byline(raw=name, authors=(), organization=name, span=_locate(source, unit, name))
@@ -423,9 +427,32 @@ def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Feature
     for i in range(n):
         ahead[i + 1] = ahead[i] + steps[i]
 
+    # the body's first unit after the headline: a byline stands right above the text as often as under the headline
+    # (a page that prints a teaser list between its headline and the article's meta line)
+    body_start = next((i for i in range(anchor, n) if labels[i] is Label.BODY), None)
+
     def distance(i: int) -> int:
         lo, hi = (i, anchor) if i < anchor else (anchor, i)
         return ahead[hi] - ahead[lo]
+
+    def above_text(i: int) -> bool:
+        # within _PICK_NEAR units above the body's first unit after the headline
+        return body_start is not None and anchor < i < body_start and ahead[body_start] - ahead[i] <= _PICK_NEAR
+
+    def under_title(i: int) -> bool:
+        # a lone name right under a teaser's title (the unit above, past markup, labelled a related title or snippet)
+        j = i - 1
+        while j >= 0 and steps[j] == 0:
+            j -= 1
+        return (j >= 0 and labels[j] in _TEASER_TEXT and votes.scores[j][by] <= _PICK_MIN_SCORE
+                and votes.scores[i][by] > _PICK_MIN_SCORE and not _introduced(votes.fired[i]))
+
+    # a list of teasers, each a title and its author's name ("Trump Shocked to Learn ..." / "Matt Novak" / "Today
+    # 7:30AM", "Here's When You'll ..." / "Lisa Rowan" / "An hour ago"): two such names within _TEASER_REACH units
+    titled = [i for i in range(n) if under_title(i)]
+    teaser_names = {i for k, i in enumerate(titled)
+                    if (k > 0 and ahead[i] - ahead[titled[k - 1]] <= _TEASER_REACH)
+                    or (k + 1 < len(titled) and ahead[titled[k + 1]] - ahead[i] <= _TEASER_REACH)}
 
     last_body = next((i for i in range(n - 1, -1, -1) if labels[i] is Label.BODY), None)
 
@@ -443,9 +470,11 @@ def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Feature
         elif lb is Label.DATE:
             # a date line whose rules captured no name stays a date line
             continue
-        elif distance(i) > _PICK_NEAR and not _introduced(votes.fired[i]) and not (
+        elif distance(i) > _PICK_NEAR and not above_text(i) and not _introduced(votes.fired[i]) and not (
                 last_body is not None and anchor < last_body < i and ahead[i] - ahead[last_body] <= _PICK_TAIL
                 and lb is not Label.COMMENT and _meta_line(i, votes, features, ctx)):
+            continue
+        if i in teaser_names:
             continue
         # a weak candidate (a lone name the rules do not know as one: "Search Submit") only when there is no other
         value = (score > _PICK_MIN_SCORE, score - _BYLINE_DECAY * distance(i))
@@ -464,6 +493,19 @@ def _copyright_byline(source: str, units: Sequence[Unit], labels: Sequence[Label
         if holder:
             return Byline(raw=holder[0], authors=(holder[0],), organization=None,
                           span=_locate(source, units[i], holder[0]))
+    return None
+
+
+def _editor_byline(source: str, units: Sequence[Unit], votes: Any,
+                   source_credit: tuple[str, Unit] | None) -> Byline | None:
+    """The byline of a page that credits no writer but its responsible editor (``editor``, captured by
+    ``zh:ED002``: "责任编辑：肖春芳", a Chinese portal's page), whom readability's and trafilatura's reference
+    truths name the author; the page's source credit, if any, is its organisation. The first such credit."""
+    for i, unit in enumerate(units):
+        editor = _captured(votes.matches[i], "editor")
+        if editor:
+            return Byline(raw=editor[0], authors=(editor[0],), organization=source_credit[0] if source_credit else None,
+                          span=_locate(source, unit, editor[0]))
     return None
 
 

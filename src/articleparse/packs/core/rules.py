@@ -389,7 +389,7 @@ _TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|am|pm|Uhr))?\b|^(?i:u
 _LABEL_WORDS = frozenset("""print date datum stand updated published publiziert posted modified created permalink link
 permanenter aktualisiert veröffentlicht zuletzt geändert erstellt publié publicado atualizado pubblicato
 comments comment kommentare kommentar schreibe hinterlasse leave reply antworten lesezeichen
-kategorie kategorien category categories rubrik rubriken tags schlagwörter filed catégorie catégories categoría
+kategorie kategorien category categories rubrik rubriken tags tagged schlagwörter filed catégorie catégories categoría
 last letzte letztes päivitetty julkaistu
 article artikel artículo articolo artigo video videos vidéo vídeo audio podcast gallery galerie fotostrecke
 photo photos foto fotos reportage
@@ -519,6 +519,7 @@ def _name_in(piece: str, ctx: Context, *, before_date: bool) -> str | None:
            "6. November 2023 Octavius Hallenstein Azad, Bushido, finished, Seitenhieb",
            "1. Februar 2022 Steffi Kaufratgeber, Beschäftigung, Katzen, Katzenbeschäftigung"],
     no_match=["November 9, 2022", "Updated: 19.10.2019, 05:00 Uhr", "Published on March 9, 2017",
+              "Published 21 November 2019 · Tagged with WebAssembly tooling",
               "Berlin, 19.10.2019", "Montag, 19.10.2019 um 11:14 Uhr", "19.10.2019 | 11:36",
               "Am 3. Februar 2022 sprach der Minister in Berlin lange über die neuen Regeln für die Bahn und den Bus",
               "on 16/08/2020 at 12:56", "Jueves, 21 de Abril de 202221/04/2022",
@@ -656,6 +657,36 @@ def prefixed_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     if _NAME.match(cand) or (len(words) == 1 and _HANDLE_NAME.match(cand) and _MARKED_HANDLE.search(cand)):
         return 1.0, Capture({"authors": cand})
     return 0.0
+
+
+# a post's meta line that opens with the poster and the time of posting: "Posted by Günter W. Kienitz at 18:52"
+_POSTED_BY = regex.compile(
+    r"^(?:Posted|Written|Published|Gepostet|Geschrieben|Verfasst|Veröffentlicht)\s+(?:by|von)\s+"
+    r"(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})\s+(?:at|on|am|um)\s+\d")
+
+
+@code_rule(
+    page_context=False,
+    id="core:BY025", label="byline", weight=3.0, max_chars=240,
+    when={"n_words": [5, 40]}, contains=("posted", "written", "published", "gepostet", "geschrieben", "verfasst",
+                                         "veröffentlicht"),
+    description="A post's meta line that opens with 'Posted by' ('Geschrieben von', 'Verfasst von' ...), a name of two to "
+                "four capitalised words and 'at' or 'on' with the time or date of posting, whatever follows (its tags: "
+                "'Posted by Günter W. Kienitz at 18:52 Tagged with: bildung, Eltern'), names the author; core:BY014 reads "
+                "such a line only when it is short",
+    match=["Posted by Günter W. Kienitz at 18:52 Tagged with: bildung, Eltern, Hausschule, Homeschooling, Lehranstalt",
+           "Posted by Ned Deily at 5:11 AM", "Geschrieben von Anna Schmidt am 3. Mai 2021 in Allgemein, Garten, Kochen"],
+    no_match=["Posted by admin at 18:52", "Posted by the team on 3 May", "Posted at 18:52 by Günter W. Kienitz",
+              "Written by Anna Schmidt, who has covered the region since 2001"],
+)
+def posted_by_at(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    m = _POSTED_BY.match(_unmarked(f.text).strip())
+    if m is None:
+        return 0.0
+    name = m.group(1)
+    if not _name_words(name.split(), ctx) or not _NAME.match(name):
+        return 0.0
+    return 1.0, Capture({"authors": name})
 
 
 # a link to the author's other articles: "Mehr von Henry Steinhau", "View all posts by Daniel Lemire"
@@ -954,6 +985,8 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
     # nor is the given name itself ("Will Knight")
     # (only the name's own words count: not those of a role cut off after it)
     tokens = f.tokens if name == f.text else _NAME_TOKENS.findall(name)
+    if any(t.lower() in _ACCOUNT_WORDS for t in tokens):
+        return False  # "Login Join", "Anmelden Registrieren": an account's buttons, not a person
     if _given_name(name):
         first = name.split(None, 1)[0].lower()
         return not any(t.lower() in ctx.stopwords and t.lower() not in _LIST_WORDS | _NAME_PARTICLES
@@ -962,6 +995,9 @@ def _is_lone_name(f: Features, ctx: Context) -> bool:
 
 
 _NAME_TOKENS = regex.compile(r"\w+")
+# the words of a site's account buttons, which no person's name holds
+_ACCOUNT_WORDS = frozenset("login logout signin signup register subscribe join anmelden abmelden registrieren "
+                           "abonnieren einloggen connexion inscription".split())
 _SPACE = regex.compile(r"\s")
 
 
@@ -977,7 +1013,7 @@ _SPACE = regex.compile(r"\s")
            "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", "Harald Bauer Autor", "Marie Merlet |"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
               "1. Sir Ian McKellen", "Autor Mark Newton", "Enlarge Image", "Open Journalism Project:",
-              "Terms of Use and Privacy Policy", "Will Power Now Ends Here", "@devindra"],
+              "Terms of Use and Privacy Policy", "Will Power Now Ends Here", "@devindra", "Login Join"],
 )
 def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return (1.0, Capture({"authors": _lone_name_text(f)})) if _is_lone_name(f, ctx) else 0.0
@@ -1036,12 +1072,15 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
     id="core:BY013", label="byline", weight=1.0, max_chars=40,
     when={"n_words": [None, 16], _is_lone_name: True},
     description="A line that is only a person's name, right above or below a line that is mostly a date (up to two separator "
-                "lines or empty list items between them: 'Nike Jane', '–', '14.09.2022'), is the byline",
+                "lines or empty list items between them: 'Nike Jane', '–', '14.09.2022') or a time stamp with a two-digit "
+                "year ('9/11/13 10:00AM'), is the byline",
     match=[{"text": "Oliver Baroni", "before": ["19.10.19, 18:56"]},
            {"text": "Amelie Siekmann,", "after": ["am Sonntag, 11.12.2022 - 05:00"]},
            {"text": "Nike Jane", "after": ["–", "14.09.2022"]}, {"text": "* Bianca Praetorius", "after": ["*", "*", "+ 2. Okt. 2022"]},
-           {"text": "* Amber Guetebier", "before": ["* 2021/09/19", "* |"]}],
+           {"text": "* Amber Guetebier", "before": ["* 2021/09/19", "* |"]},
+           {"text": "Mama Robotnik", "after": ["9/11/13 10:00AM"]}],
     no_match=[{"text": "Oliver Baroni", "before": ["Home"]}, {"text": "Sport", "before": ["19.10.19, 18:56"]},
+              {"text": "Oliver Baroni", "after": ["9/11/13"]}, {"text": "Oliver Baroni", "after": ["Score 3/4/13 10:00"]},
               {"text": "Oliver Baroni", "after": ["*", "Home", "19.10.19, 18:56"]},
               {"text": "Vorheriges Weiter", "after": ["«", "»", "24. Juli 2017"]},
               {"text": "Felipe Berríos", "after": ["Por Rodrigo Mejías04 de mayo 2022 a las 09:01 hrs."]}],
@@ -1052,9 +1091,15 @@ def name_beside_date(f: Features, ctx: Context) -> float:
     i = f.index
     for step in (-1, 1):
         j = _past_fillers(ctx, i, step)[0]
-        if 0 <= j < len(ctx.features) and _mostly_date(ctx.features[j], ctx) and not _names_its_own(j, ctx):
+        if 0 <= j < len(ctx.features) and (_mostly_date(ctx.features[j], ctx) or _STAMP_LINE.match(ctx.features[j].text)) \
+                and not _names_its_own(j, ctx):
             return 1.0
     return 0.0
+
+
+# a post's time stamp with a two-digit year after slashes and a clock time ("9/11/13 10:00AM"), which the date
+# lexicon does not read (without the clock such digits are as often a score, a fraction or a version)
+_STAMP_LINE = regex.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2},?\s+\d{1,2}:\d{2}\s?(?:[AaPp]\.?\s?[Mm]\.?)?\s*$")
 
 
 def _names_its_own(j: int, ctx: Context) -> bool:
@@ -1251,6 +1296,59 @@ def copyright_holder(f: Features, ctx: Context) -> float | tuple[float, Capture]
         return 0.0
     if not _given_name(name):
         return 0.0  # "© Auswärtiges Amt", "© 2023 Spanien Forum", even when the site's title prints it alone
+    return 1.0, Capture({"holder": name})
+
+
+def _token_counts(ctx: Context) -> dict[str, int]:
+    """How often each word (case-folded) occurs on the page, counted once per page."""
+    def count() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for g in ctx.features:
+            for t in g.tokens:
+                t = t.casefold()
+                counts[t] = counts.get(t, 0) + 1
+        return counts
+
+    return ctx.once("token_counts", count)
+
+
+_SITE_TITLE_UNITS = 3  # how many units at the top of the page may print a personal site's title
+
+
+@code_rule(
+    id="core:BY024", label="footer", weight=0.5, max_chars=160,
+    when={"n_words": [2, 24]}, contains=("©", "(c)", "copyright"),
+    description="A copyright line with a year whose holder (two or three capitalised words, no common given name) is also the "
+                "site's title, a line of its own among the page's first three units, and whose words the page prints "
+                "nowhere but in that name ('Haki Benita' at the top, '© Haki Benita 2016-2020' at the foot) names a "
+                "personal site's owner: votes footer and captures `holder`, which the byline choice takes for a page "
+                "that has no byline. Not a company or a society whose title is made of words the page also uses "
+                "('Auswärtiges Amt', 'Spanien Forum': 'das Amt', 'im Forum')",
+    match=[{"text": "© Haki Benita 2016-2020", "before": ["Haki Benita", "Blog", "About",
+                                                          "I write about Django and PostgreSQL."]}],
+    no_match=["© Haki Benita 2016-2020",
+              {"text": "© Haki Benita", "before": ["Haki Benita", "Blog"]},
+              {"text": "© 2023 Spanien Forum", "before": ["Spanien Forum", "Reisen", "Das Forum für Reisen nach Spanien."]},
+              {"text": "© 2023 Spanien Forum", "before": ["Home", "Reisen", "Urlaub", "Spanien Forum"]},
+              {"text": "© 2020 Jonathan Krase", "before": ["Jonathan Krase", "Blog"]}],
+)
+def site_owner(f: Features, ctx: Context) -> float | tuple[float, Capture]:
+    m = _COPYRIGHT_HOLDER.search(f.text)
+    if m is None or not _YEAR.search(f.text):
+        return 0.0
+    name = m.group(1)
+    words = name.split()
+    if not _name_words(words, ctx) or _given_name(name):
+        return 0.0  # a common given name: core:BY023 reads it
+    if not any(_unmarked(ctx.features[k].text).strip(_NAME_TRIM) == name
+               for k in range(min(_SITE_TITLE_UNITS, f.index))):
+        return 0.0
+    # each word of the name occurs only as often as the whole name does: no word of it is an ordinary word of the page
+    folded = name.casefold()
+    times = sum(g.text.casefold().count(folded) for g in ctx.features)
+    counts = _token_counts(ctx)
+    if any(counts.get(w.casefold(), 0) > times for w in words):
+        return 0.0
     return 1.0, Capture({"holder": name})
 
 
