@@ -1072,15 +1072,15 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
     id="core:BY013", label="byline", weight=1.0, max_chars=40,
     when={"n_words": [None, 16], _is_lone_name: True},
     description="A line that is only a person's name, right above or below a line that is mostly a date (up to two separator "
-                "lines or empty list items between them: 'Nike Jane', '–', '14.09.2022') or a time stamp with a two-digit "
-                "year ('9/11/13 10:00AM'), is the byline",
+                "lines or empty list items between them: 'Nike Jane', '–', '14.09.2022'; a time stamp with a two-digit "
+                "year, '9/11/13 10:00AM', is one), is the byline",
     match=[{"text": "Oliver Baroni", "before": ["19.10.19, 18:56"]},
            {"text": "Amelie Siekmann,", "after": ["am Sonntag, 11.12.2022 - 05:00"]},
            {"text": "Nike Jane", "after": ["–", "14.09.2022"]}, {"text": "* Bianca Praetorius", "after": ["*", "*", "+ 2. Okt. 2022"]},
            {"text": "* Amber Guetebier", "before": ["* 2021/09/19", "* |"]},
            {"text": "Mama Robotnik", "after": ["9/11/13 10:00AM"]}],
     no_match=[{"text": "Oliver Baroni", "before": ["Home"]}, {"text": "Sport", "before": ["19.10.19, 18:56"]},
-              {"text": "Oliver Baroni", "after": ["9/11/13"]}, {"text": "Oliver Baroni", "after": ["Score 3/4/13 10:00"]},
+              {"text": "Oliver Baroni", "after": ["9/11/13"]}, {"text": "Oliver Baroni", "after": ["Version 1.2.13 10:00"]},
               {"text": "Oliver Baroni", "after": ["*", "Home", "19.10.19, 18:56"]},
               {"text": "Vorheriges Weiter", "after": ["«", "»", "24. Juli 2017"]},
               {"text": "Felipe Berríos", "after": ["Por Rodrigo Mejías04 de mayo 2022 a las 09:01 hrs."]}],
@@ -1091,15 +1091,9 @@ def name_beside_date(f: Features, ctx: Context) -> float:
     i = f.index
     for step in (-1, 1):
         j = _past_fillers(ctx, i, step)[0]
-        if 0 <= j < len(ctx.features) and (_mostly_date(ctx.features[j], ctx) or _STAMP_LINE.match(ctx.features[j].text)) \
-                and not _names_its_own(j, ctx):
+        if 0 <= j < len(ctx.features) and _mostly_date(ctx.features[j], ctx) and not _names_its_own(j, ctx):
             return 1.0
     return 0.0
-
-
-# a post's time stamp with a two-digit year after slashes and a clock time ("9/11/13 10:00AM"), which the date
-# lexicon does not read (without the clock such digits are as often a score, a fraction or a version)
-_STAMP_LINE = regex.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2},?\s+\d{1,2}:\d{2}\s?(?:[AaPp]\.?\s?[Mm]\.?)?\s*$")
 
 
 def _names_its_own(j: int, ctx: Context) -> bool:
