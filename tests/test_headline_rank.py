@@ -30,7 +30,8 @@ def _engine(model: dict | None) -> Engine:
 def _facts(text: str, lang: str = "fr") -> tuple[list[str], list[dict[str, float]]]:
     """The candidates' texts and facts, as the decoder leaves them before the ranker."""
     page = Engine()._stages(text, lang=lang, rank=False)
-    cands, facts = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features, 25)
+    window = int(Engine().params["headline_rank_window"])
+    cands, facts = candidate_facts(page.votes.scores, list(page.decoded.labels), page.features, window)
     return [page.units[i].text for i in cands], facts
 
 
@@ -198,3 +199,24 @@ def test_the_ranker_leaves_a_byline_or_date_line_its_label() -> None:
     article = _engine({"byline": [0.0, 1.0, 5.0], "date": [0.0, 1.0, 5.0]}).parse(text)
     assert article.headline not in ("By Jane Smith", "March 3, 2022")
     assert "Jane Smith" in article.authors
+
+
+def test_a_menu_name_the_page_prints_again_is_a_candidate_far_above_the_text() -> None:
+    # the page's own name stands in its menu, more than six lines over the text, and again as the
+    # last crumb of the breadcrumb at the foot of the page: a candidate, with its echoes as facts
+    menu = "\n".join(["Home", "Games", "Bee Simulator", "Reviews", "Forum", "Shop", "About us", "Contact",
+                      "Imprint", "Privacy"])
+    text = (menu + "\n\n" + _PARAS + "\nHome » Games » Bee Simulator\n")
+    texts, facts = _units_facts(text)
+    assert "Bee Simulator" in texts and "Reviews" not in texts
+    row = facts[texts.index("Bee Simulator")]
+    assert row["echo_end"] == 1.0 and row["echo_down"] == 1.0 and row["echo_up"] == 0.0 and row["echo"] == 0
+
+
+def test_echo_facts_tell_a_far_repeat_from_a_doubled_line() -> None:
+    # a title printed twice in a row (a heading and its link) against one printed again far below
+    filler = "\n".join(f"Section number {k}" for k in range(12))
+    text = ("Home\nNews\n" + _TITLE + "\n" + _TITLE + "\n\n" + _PARAS + "\n" + filler + "\n\n" + _TITLE + "\n")
+    texts, facts = _units_facts(text)
+    row = facts[texts.index(_TITLE)]
+    assert row["dup_adj"] == 1.0 and row["echo_far"] == 1.0 and row["echo_down"] == 2.0

@@ -16,6 +16,13 @@ score is positive, and scores each with named facts:
 - the page's layout: blank lines around it and its indent, apart for pages of a text-mode
   renderer (lynx, w3m, inscriptis set headings apart with blank lines and indent lists) and
   for browser copies (where a blank line marks a paragraph).
+- where the page prints its text again: whole, at the end of a longer line (a breadcrumb's
+  last crumb), above it (a menu) or below it (a "Comments on ..." line, a footer), next to it;
+- the main facts again for pages that are not laid out as text (browser copies, lxml), so that
+  the fit weighs them apart there.
+
+A short line further up that the page prints again under its text or as a breadcrumb's last
+crumb is a candidate too: a page's own name stands in its menu.
 
 The score is ``sum(weight * (value - mean) / scale)`` over the facts, with the means,
 scales and weights in the core pack's ``[params.headline_rank]`` table (one
@@ -65,6 +72,9 @@ FACT_NAMES: tuple[str, ...] = tuple(lb.value for lb in LABELS) + (
     "prev_cand_shorter", "next_cand_longer", "prev_h_pos", "echo_sub",
     "ov_first",
     "sp_before", "sp_after", "sp_bb", "sp_indent", "tt_before", "tt_after", "tt_bb", "tt_indent",
+    "echo_end", "echo_far", "echo_down", "echo_up", "longest_above", "dup_adj",
+    "tt*logdist", "tt*nav_above", "tt*meta_below", "tt*lab_rt", "tt*headline", "tt*lognc", "tt*ov_first",
+    "tt*echo_sub", "tt*lab_nav", "tt*closest_above_meta", "tt",
 )
 
 _COMPILED: dict[int, tuple[Any, tuple[tuple[str, float, float, float], ...]]] = {}
@@ -145,6 +155,31 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
         # title: topic pages head their text with a bare name ("Baumgutachten")
         pool.update(i for i in range(max(0, a - _NEAR), a)
                     if scores[i][_H] > -1 and _bare_name(features[i]) and labels[i] is not Label.BODY)
+    # how often each text occurs on the page: a title is often printed again (breadcrumb,
+    # "latest" list, share line), a dek or a caption rarely
+    folded = [f.text.casefold() for f in features]
+    seen: Counter[str] = Counter(folded)
+    # ... or inside a longer line: a breadcrumb, "Sie sind hier: > TITLE", a share text
+    page_text = "\n".join(folded)
+    # ... or at the end of a longer line (a breadcrumb's last crumb): the lines by their last word
+    by_last: dict[str, list[int]] = {}
+    where: dict[str, list[int]] = {}  # the units of each text
+    for k, t in enumerate(folded):
+        by_last.setdefault(t.rsplit(" ", 1)[-1], []).append(k)
+        where.setdefault(t, []).append(k)
+
+    def ends(t: str) -> int:
+        """How many longer lines end with ``t``."""
+        return sum(1 for k in by_last.get(t.rsplit(" ", 1)[-1], ())
+                   if len(folded[k]) > len(t) and folded[k].endswith(t))
+
+    # a short line further up that the page prints again, whole further down or as the end of a longer
+    # line (a breadcrumb's last crumb): a page's own name in its menu, printed again under its text
+    for a in anchors:
+        pool.update(i for i in range(max(0, a - window), a - _NEAR)
+                    if scores[i][_H] > -1 and labels[i] is not Label.BODY and len(folded[i]) >= 4
+                    and (where[folded[i]][-1] >= start or ends(folded[i]) > 0)
+                    and not features[i].is_bullet and _bare_name(features[i]))
     cands = sorted(pool)
     if current is not None and current not in cands:
         cands.append(current)
@@ -159,12 +194,13 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
     for i in islice((k for k in range(main, n) if labels[k] is Label.BODY), 2):
         first.update(features[i].content_words)
     heads = sorted((scores[i][_H] for i in cands), reverse=True)
-    # how often each text occurs on the page: a title is often printed again (breadcrumb,
-    # "latest" list, share line), a dek or a caption rarely
-    folded = [f.text.casefold() for f in features]
-    seen: Counter[str] = Counter(folded)
-    # ... or inside a longer line: a breadcrumb, "Sie sind hier: > TITLE", a share text
-    page_text = "\n".join(folded)
+    # where each unit starts in page_text: what recurs above a line and what below it
+    offs = [0] * (n + 1)
+    for k in range(n):
+        offs[k + 1] = offs[k] + len(folded[k]) + 1
+    # the longest title-shaped candidate above the text
+    above = [i for i in cands if i < start and scores[i][_H] > 0 and not features[i].ends_sentence]
+    longest = max(above, key=lambda i: features[i].n_chars) if above else None
     meta = [lb is Label.DATE or lb is Label.BYLINE for lb in labels]
     # the candidate closest above each date or byline: the title usually sits right over them
     cset = set(cands)
@@ -196,6 +232,9 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
         shared = sum(1 for w in words if body[w] - own > 0)
         dist = start - i
         lab = labels[i]
+        t = folded[i]
+        # how often the page prints the text, whole or inside a longer line (texts of 8 characters or more)
+        total = page_text.count(t) if len(t) >= 8 else 0
         x = {lb.value: row[k] for k, lb in enumerate(LABELS)}
         x.update(
             dist=dist, logdist=math.log1p(abs(dist)), at_fb=float(i == start), in_body=float(i > start),
@@ -209,7 +248,7 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
             upper=float(f.text.isupper()), prev_h=scores[i - 1][_H] if i > 0 else 0.0,
             next_h=scores[i + 1][_H] if i + 1 < n else 0.0, next_body=scores[i + 1][_B] if i + 1 < n else 0.0,
             echo=min(seen[folded[i]] - 1, 3),
-            echo_sub=min(page_text.count(folded[i]) - seen[folded[i]], 3) if len(folded[i]) >= 12 else 0,
+            echo_sub=min(total - seen[t], 3) if len(t) >= 12 else 0,
             next_ratio=math.log((features[i + 1].n_words + 1) / (f.n_words + 1)) if i + 1 < n else 0.0,
             prev_ratio=math.log((features[i - 1].n_words + 1) / (f.n_words + 1)) if i > 0 else 0.0,
             meta_below=float(any(meta[i + 1:i + 4])), meta_above=float(any(meta[max(0, i - 3):i])),
@@ -227,6 +266,18 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
             next_cand_longer=float(i + 1 < n and scores[i + 1][_H] > 0 and features[i + 1].n_words > f.n_words),
             prev_h_pos=float(i > 0 and scores[i - 1][_H] > 0),
         )
+        # the text again elsewhere: at the end of a longer line (a breadcrumb's last crumb), far from
+        # it, further down (a "Comments on ..." line, the footer, a print line) or higher up (a menu)
+        x["echo_end"] = float(min(ends(t), 2)) if len(t) >= 4 else 0.0
+        x["echo_far"] = float(any(abs(j - i) >= 10 for j in where[t])) if seen[t] > 1 else 0.0
+        if total:
+            # above it, and so below it: the unit itself is one of the ``total``
+            up = page_text.count(t, 0, max(0, offs[i] - 1))
+            x["echo_up"], x["echo_down"] = float(min(up, 3)), float(min(total - up - 1, 3))
+        else:
+            x["echo_down"] = x["echo_up"] = 0.0
+        x["longest_above"] = float(i == longest)
+        x["dup_adj"] = float((i > 0 and folded[i - 1] == t) or (i + 1 < n and folded[i + 1] == t))
         # the blank-line facts, apart for the two kinds of page
         kind = "sp_" if spaced else "tt_"
         x.update({"sp_before": 0.0, "sp_after": 0.0, "sp_bb": 0.0, "sp_indent": 0.0,
@@ -241,6 +292,12 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
             "ov_share*logdist": x["ov_share"] * x["logdist"], "in_body*body": x["in_body"] * x["body"],
             "lab_rt*logdist": x["lab_rt"] * x["logdist"],
         })
+        # the main facts again on pages that are not laid out as text (a browser copy, lxml), whose
+        # structure tells less: the fit weighs them apart there
+        tt = x["tt"] = 0.0 if spaced else 1.0
+        for name in ("logdist", "nav_above", "meta_below", "lab_rt", "headline", "lognc", "ov_first", "echo_sub",
+                     "lab_nav", "closest_above_meta"):
+            x["tt*" + name] = tt * x[name]
         facts.append(x)
     return cands, facts
 
