@@ -126,3 +126,49 @@ def test_a_list_without_body_after_it_stays_out():
     rows = [PROSE] * 7 + [LIST_ITEM] * 4 + [MENU] * 6
     lead_ins = [False] * 6 + [True] + [False] * 10
     assert "body" not in _labels(rows, lead_ins)[7:]
+
+
+TITLE = _row(body=2.0, headline=3.0)  # "Weitere aktuelle Themen aus der Arbeitswelt": title-shaped, its prose paid for by the article
+
+
+def test_title_shaped_lines_at_the_body_s_end_leave_it():
+    rows = [PROSE] * 6 + [TITLE] * 2
+    labels = [lb.value for lb in decode(rows).labels]
+    assert labels[:6] == ["body"] * 6
+    assert "body" not in labels[6:]
+
+
+def test_a_trailing_line_that_ends_like_a_sentence_stays():
+    # "Vielen Dank für das interessante Interview!" is the article's last line, however title-shaped
+    rows = [PROSE] * 6 + [TITLE] * 2
+    sentences = [True] * 6 + [False, True]
+    labels = [lb.value for lb in decode(rows, sentences=sentences).labels]
+    assert labels == ["body"] * 8
+
+
+def test_a_subheading_followed_by_prose_stays():
+    rows = [PROSE] * 3 + [TITLE] + [PROSE] * 3
+    assert [lb.value for lb in decode(rows).labels] == ["body"] * 7
+
+
+def test_the_trim_stops_at_the_first_line_of_prose():
+    rows = [PROSE] + [TITLE] * 3
+    labels = [lb.value for lb in decode(rows).labels]
+    assert labels[0] == "body"
+    assert "body" not in labels[1:]
+
+
+def test_what_ends_like_a_sentence():
+    from articleparse.engine import _ends_like_sentence
+    from articleparse.features import Features
+
+    def ends(text):
+        return _ends_like_sentence(Features(0, text, frozenset()))
+
+    assert ends("Vielen Dank für das interessante Interview!")
+    assert ends("Man fühlt sich danach wie ein Badass – und das gefällt mir 😉")
+    assert ends("Belohnung: unbekannt ( man kann ja nicht alles wissen ;-P )")
+    assert ends("Nikole Hannah-Jones (Hrsg.)")
+    assert not ends("Weitere aktuelle Themen aus der Arbeitswelt")
+    assert not ends("Next: Elegantly activating a virtualenv in a Dockerfile")
+    assert not ends("Sharen mit:")

@@ -19,8 +19,8 @@ Decoding happens in two Viterbi passes:
 2. within each run of units in a multi-label zone, over labels, with bonuses
    for the teaser grammar (section → title → snippet → title ...).
 
-Seven passes then correct the labels in place (headline, fields, tail, lead,
-cut, detach, list); see docs/architecture.md, Stage 4.
+Eight passes then correct the labels in place (headline, fields, tail, lead,
+cut, detach, list, trim); see docs/architecture.md, Stage 4.
 
 The confidence of a unit's label is a logistic of the margin between the
 chosen label's score and the best other label's score.
@@ -161,7 +161,8 @@ class Decoded:
 
 def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None = None,
            label_bonus: Mapping[tuple[Label, Label], float] | None = None,
-           lead_ins: Sequence[bool] | None = None, list_titles: Sequence[bool] | None = None) -> Decoded:
+           lead_ins: Sequence[bool] | None = None, list_titles: Sequence[bool] | None = None,
+           sentences: Sequence[bool] | None = None) -> Decoded:
     """Label every unit. ``scores[i][LABEL_INDEX[label]]`` is the rules' total for that label.
 
     ``lead_ins[i]`` is true when unit ``i`` introduces what follows it (it ends in a colon):
@@ -170,6 +171,9 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     ``list_titles[i]`` is true when unit ``i`` is a list item (it starts with a bullet) that
     does not end with a full stop: the cut pass reads such items right under a related heading
     as its teaser titles.
+    ``sentences[i]`` is true when unit ``i`` ends like a sentence (a full stop, question or
+    exclamation mark, an ellipsis, an emoji or emoticon): the trim pass keeps such a unit at the
+    body's end. Without it no unit is known to end a sentence.
     """
     n = len(scores)
     if n == 0:
@@ -206,6 +210,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     cut = _cut_pass(scores, zones_out, labels, p, list_titles)
     _detach_pass(scores, zones_out, labels, p, lead_ins, cut)
     _list_pass(zones_out, labels, p, lead_ins)
+    _trim_pass(scores, zones_out, labels, sentences)
     zones = zones_out
     label_index = LABEL_INDEX
     conf = [confidence(scores[k], label_index[labels[k]]) for k in range(n)]
@@ -516,6 +521,9 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
     return out
 
 
+#: Every label but body (the trim pass asks whether one of them beats a unit's body votes).
+_NOT_BODY = tuple(LABEL_INDEX[lb] for lb in LABELS if lb is not L.BODY)
+
 #: What a list, table or code block inside the article reads as when the zones leave it out of the body.
 _LIST_LABELS = (L.RELATED_TITLE, L.NAVIGATION)
 
@@ -547,6 +555,30 @@ def _list_pass(zones: list[Zone], labels: list[Label], p: Mapping[str, float],
                 labels[k] = L.BODY
                 zones[k] = Zone.BODY
         i = j if j > i + 1 else i + 1
+
+
+def _trim_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
+               sentences: Sequence[bool] | None = None) -> None:
+    """Move the title-shaped lines at the body's very end to the page's end (in place).
+
+    A subheading stands above the paragraph it heads, so a body unit with no body after it
+    whose body score is not its best (title-shaped: its headline, teaser or navigation votes
+    lead) and that does not end like a sentence (``sentences``) is the page's furniture: a
+    teaser's title (`Weitere aktuelle Themen aus der Arbeitswelt`, `Next: Elegantly activating
+    a virtualenv in a Dockerfile`), a section heading or a call to action the zone pass kept
+    because the article's prose paid for it. From the last body unit backwards, each such unit
+    takes the best label of the ``POST`` zone, in zone ``POST``; the first body unit that is not
+    such a line stops the pass, and one body unit always stays.
+    """
+    b = LABEL_INDEX[L.BODY]
+    body = [i for i, lb in enumerate(labels) if lb is L.BODY]
+    post = _ZONE_LABEL_IDX[Zone.POST]
+    for i in reversed(body[1:]):
+        row = scores[i]
+        if (sentences and sentences[i]) or row[b] >= max(row[q] for q in _NOT_BODY):
+            return
+        labels[i] = LABELS[max(post, key=lambda q: row[q])]
+        zones[i] = Zone.POST
 
 
 def _detach_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
