@@ -172,3 +172,28 @@ def test_what_ends_like_a_sentence():
     assert not ends("Weitere aktuelle Themen aus der Arbeitswelt")
     assert not ends("Next: Elegantly activating a virtualenv in a Dockerfile")
     assert not ends("Sharen mit:")
+
+
+_ARTICLE = ("Home\n\nBridge closes after cracks are found\n\n"
+            "The council voted on Tuesday to close the old river bridge, which has carried traffic over the water "
+            "since 1931, after engineers found cracks in two of its piers.\n\n"
+            "Lorries will have to use the ring road from Monday, the council said in a statement on its website.\n\n"
+            "Work on the piers is expected to last until the summer, and the cost has not yet been set, officials said.\n\n")
+
+
+def test_parse_trims_a_teaser_title_after_the_text():
+    import articleparse
+
+    labels = [ln.label.value for ln in articleparse.parse(_ARTICLE + "Read more about the bridges of the city\n").lines
+              if ln.label.value != "blank"]
+    assert labels[-4:-1] == ["body"] * 3
+    assert labels[-1] != "body"
+
+
+def test_parse_keeps_a_line_longer_than_trim_max_words():
+    import articleparse
+
+    last = ("More from the Council and City Lifestyle Site Search: Get additional content on saving on your "
+            "river crossings")
+    labels = [ln.label.value for ln in articleparse.parse(_ARTICLE + last + "\n").lines if ln.label.value != "blank"]
+    assert labels[-1] == "body"

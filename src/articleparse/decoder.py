@@ -171,9 +171,10 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     ``list_titles[i]`` is true when unit ``i`` is a list item (it starts with a bullet) that
     does not end with a full stop: the cut pass reads such items right under a related heading
     as its teaser titles.
-    ``sentences[i]`` is true when unit ``i`` ends like a sentence (a full stop, question or
-    exclamation mark, an ellipsis, an emoji or emoticon): the trim pass keeps such a unit at the
-    body's end. Without it no unit is known to end a sentence.
+    ``sentences[i]`` is true when unit ``i`` reads as a sentence: it ends like one (a full stop,
+    question or exclamation mark, an ellipsis, an emoji or emoticon) or it is longer than a title
+    (the engine's ``trim_max_words``); the trim pass keeps such a unit at the body's end. Without
+    it no unit is known to read as a sentence.
     """
     n = len(scores)
     if n == 0:
@@ -563,7 +564,7 @@ def _trim_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
 
     A subheading stands above the paragraph it heads, so a body unit with no body after it
     whose body score is not its best (title-shaped: its headline, teaser or navigation votes
-    lead) and that does not end like a sentence (``sentences``) is the page's furniture: a
+    lead) and that does not read as a sentence (``sentences``) is the page's furniture: a
     teaser's title (`Weitere aktuelle Themen aus der Arbeitswelt`, `Next: Elegantly activating
     a virtualenv in a Dockerfile`), a section heading or a call to action the zone pass kept
     because the article's prose paid for it. From the last body unit backwards, each such unit

@@ -585,7 +585,8 @@ class Engine:
         votes = self.vote(features, ctx, ruleset)
         lead_ins = [f.ends_colon for f in features]
         bullets = [f.is_bullet and not _full_stop(f.text) for f in features]
-        sentences = [_ends_like_sentence(f) for f in features]
+        most = self.params.get("trim_max_words", 16)
+        sentences = [f.n_words > most or _ends_like_sentence(f) for f in features]
         decoded = decode(votes.scores, self.params, lead_ins=lead_ins, list_titles=bullets,
                          sentences=sentences)
         if Label.BODY not in decoded.labels:
