@@ -181,3 +181,86 @@ def test_spacer_tells_rules_image_places_and_units_without_letters():
     # an empty list item, a checkbox, a reference, two dashes, a page number: no letter, but no spacer to blank
     assert [spacer(t) for t in ("•", "[ ]", "[1]", "--", "12")] == [SPACER_MARK] * 5
     assert [spacer(t) for t in ("___ Name", "* Item", "Home", "3. Foo")] == [0] * 4
+
+
+TITLE = _row(body=2.0, headline=3.0)  # "Weitere aktuelle Themen aus der Arbeitswelt": title-shaped, its prose paid for by the article
+
+
+def test_title_shaped_lines_at_the_body_s_end_leave_it():
+    rows = [PROSE] * 6 + [TITLE] * 2
+    labels = [lb.value for lb in decode(rows).labels]
+    assert labels[:6] == ["body"] * 6
+    assert "body" not in labels[6:]
+
+
+def test_a_trailing_line_that_ends_like_a_sentence_stays():
+    # "Vielen Dank für das interessante Interview!" is the article's last line, however title-shaped
+    rows = [PROSE] * 6 + [TITLE] * 2
+    sentences = [True] * 6 + [False, True]
+    labels = [lb.value for lb in decode(rows, sentences=sentences).labels]
+    assert labels == ["body"] * 8
+
+
+def test_a_subheading_followed_by_prose_stays():
+    rows = [PROSE] * 3 + [TITLE] + [PROSE] * 3
+    assert [lb.value for lb in decode(rows).labels] == ["body"] * 7
+
+
+def test_the_trim_stops_at_the_first_line_of_prose():
+    rows = [PROSE] + [TITLE] * 3
+    labels = [lb.value for lb in decode(rows).labels]
+    assert labels[0] == "body"
+    assert "body" not in labels[1:]
+
+
+def test_what_ends_like_a_sentence():
+    from articleparse.engine import _ends_like_sentence
+    from articleparse.features import Features
+
+    def ends(text):
+        return _ends_like_sentence(Features(0, text, frozenset()))
+
+    assert ends("Vielen Dank für das interessante Interview!")
+    assert ends("Man fühlt sich danach wie ein Badass – und das gefällt mir 😉")
+    assert ends("Belohnung: unbekannt ( man kann ja nicht alles wissen ;-P )")
+    assert ends("Nikole Hannah-Jones (Hrsg.)")
+    assert not ends("Weitere aktuelle Themen aus der Arbeitswelt")
+    assert not ends("Next: Elegantly activating a virtualenv in a Dockerfile")
+    assert not ends("Sharen mit:")
+
+
+_ARTICLE = ("Home\n\nBridge closes after cracks are found\n\n"
+            "The council voted on Tuesday to close the old river bridge, which has carried traffic over the water "
+            "since 1931, after engineers found cracks in two of its piers.\n\n"
+            "Lorries will have to use the ring road from Monday, the council said in a statement on its website.\n\n"
+            "Work on the piers is expected to last until the summer, and the cost has not yet been set, officials said.\n\n")
+
+
+def test_parse_trims_a_teaser_title_after_the_text():
+    import articleparse
+
+    labels = [ln.label.value for ln in articleparse.parse(_ARTICLE + "Read more about the bridges of the city\n").lines
+              if ln.label.value != "blank"]
+    assert labels[-4:-1] == ["body"] * 3
+    assert labels[-1] != "body"
+
+
+def test_parse_keeps_a_line_longer_than_trim_max_words():
+    import articleparse
+
+    last = ("More from the Council and City Lifestyle Site Search: Get additional content on saving on your "
+            "river crossings")
+    labels = [ln.label.value for ln in articleparse.parse(_ARTICLE + last + "\n").lines if ln.label.value != "blank"]
+    assert labels[-1] == "body"
+
+
+def test_the_trim_reads_the_sentence_flags_of_a_page_with_spacers():
+    # a rule between two paragraphs is decoded around; the flags of the other units still line up
+    rule = _row(boilerplate=2.0)
+    rows = [PROSE] * 3 + [rule] + [PROSE] * 3 + [TITLE]
+    spacers = [0, 0, 0, SPACER_RULE, 0, 0, 0, 0]
+    kept = decode(rows, spacers=spacers, sentences=[True] * 7 + [True])
+    trimmed = decode(rows, spacers=spacers, sentences=[True] * 7 + [False])
+    assert kept.labels[-1] is Label.BODY
+    assert trimmed.labels[-1] is not Label.BODY
+    assert kept.labels[3] is not Label.BODY and trimmed.labels[:3] == (Label.BODY,) * 3

@@ -19,9 +19,9 @@ Decoding happens in two Viterbi passes:
 2. within each run of units in a multi-label zone, over labels, with bonuses
    for the teaser grammar (section → title → snippet → title ...).
 
-Seven passes then correct the labels in place (headline, fields, tail, lead,
-cut, detach, list); see docs/architecture.md, Stage 4. A horizontal rule between
-two paragraphs and an image's place (``spacer``) are read as blank lines.
+Eight passes then correct the labels in place (headline, fields, tail, lead,
+cut, detach, list, trim); see docs/architecture.md, Stage 4. A horizontal rule
+between two paragraphs and an image's place (``spacer``) are read as blank lines.
 
 The confidence of a unit's label is a logistic of the margin between the
 chosen label's score and the best other label's score.
@@ -196,7 +196,7 @@ class Decoded:
 def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None = None,
            label_bonus: Mapping[tuple[Label, Label], float] | None = None,
            lead_ins: Sequence[bool] | None = None, list_titles: Sequence[bool] | None = None,
-           spacers: Sequence[int] | None = None) -> Decoded:
+           spacers: Sequence[int] | None = None, sentences: Sequence[bool] | None = None) -> Decoded:
     """Label every unit. ``scores[i][LABEL_INDEX[label]]`` is the rules' total for that label.
 
     ``lead_ins[i]`` is true when unit ``i`` introduces what follows it (it ends in a colon):
@@ -208,6 +208,10 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     ``spacers[i]`` is ``spacer(text)`` of unit ``i``: an image's place between two units with
     letters, and a rule between two units with letters whose best label is body, are read as
     blank lines (see ``_decode_around``).
+    ``sentences[i]`` is true when unit ``i`` reads as a sentence: it ends like one (a full stop,
+    question or exclamation mark, an ellipsis, an emoji or emoticon) or it is longer than a title
+    (the engine's ``trim_max_words``); the trim pass keeps such a unit at the body's end. Without
+    it no unit is known to read as a sentence.
     """
     n = len(scores)
     if n == 0:
@@ -215,7 +219,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     if spacers and (SPACER_IMAGE in spacers or SPACER_RULE in spacers):
         blank = _blank_spacers(scores, spacers)
         if blank:
-            return _decode_around(scores, params, label_bonus, lead_ins, list_titles, blank)
+            return _decode_around(scores, params, label_bonus, lead_ins, list_titles, sentences, blank)
     p = dict(DEFAULT_PARAMS)
     if params:
         p.update({k: float(v) for k, v in params.items() if k in DEFAULT_PARAMS})
@@ -248,6 +252,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     cut = _cut_pass(scores, zones_out, labels, p, list_titles)
     _detach_pass(scores, zones_out, labels, p, lead_ins, cut)
     _list_pass(zones_out, labels, p, lead_ins)
+    _trim_pass(scores, zones_out, labels, sentences)
     zones = zones_out
     label_index = LABEL_INDEX
     conf = [confidence(scores[k], label_index[labels[k]]) for k in range(n)]
@@ -282,13 +287,14 @@ def _blank_spacers(scores: Sequence[Sequence[float]], spacers: Sequence[int]) ->
 
 def _decode_around(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None,
                    label_bonus: Mapping[tuple[Label, Label], float] | None, lead_ins: Sequence[bool] | None,
-                   list_titles: Sequence[bool] | None, blank: set[int]) -> Decoded:
+                   list_titles: Sequence[bool] | None, sentences: Sequence[bool] | None,
+                   blank: set[int]) -> Decoded:
     """Decode the other units as if the units in ``blank`` were blank lines, then label those.
 
     A horizontal rule between two paragraphs (lynx ``____``, w3m ``━━━━``) or an image's place
     (lynx ``[]``) says nothing about where the article runs, but as a unit of its own it would
     interrupt the body (``enter_cruft``, ``zone_cost_cruft``, and its votes as a layout line) and
-    count in every pass's gaps. All nine passes run without them. Each one then takes an
+    count in every pass's gaps. Both Viterbi searches and every pass run without them. Each one then takes an
     interruption's place (``CRUFT``) between two units of the body, the page's end (``POST``) after
     the body, the page's top (``PRE``) before it, with that zone's best label.
     """
@@ -296,7 +302,8 @@ def _decode_around(scores: Sequence[Sequence[float]], params: Mapping[str, Any] 
     keep = [i for i in range(n) if i not in blank]
     sub = decode([scores[i] for i in keep], params, label_bonus,
                  [lead_ins[i] for i in keep] if lead_ins else None,
-                 [list_titles[i] for i in keep] if list_titles else None)
+                 [list_titles[i] for i in keep] if list_titles else None,
+                 sentences=[sentences[i] for i in keep] if sentences else None)
     zones: list[Zone | None] = [None] * n
     labels: list[Label | None] = [None] * n
     for k, i in enumerate(keep):
@@ -631,6 +638,9 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
     return out
 
 
+#: Every label but body (the trim pass asks whether one of them beats a unit's body votes).
+_NOT_BODY = tuple(LABEL_INDEX[lb] for lb in LABELS if lb is not L.BODY)
+
 #: What a list, table or code block inside the article reads as when the zones leave it out of the body.
 _LIST_LABELS = (L.RELATED_TITLE, L.NAVIGATION)
 
@@ -662,6 +672,30 @@ def _list_pass(zones: list[Zone], labels: list[Label], p: Mapping[str, float],
                 labels[k] = L.BODY
                 zones[k] = Zone.BODY
         i = j if j > i + 1 else i + 1
+
+
+def _trim_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
+               sentences: Sequence[bool] | None = None) -> None:
+    """Move the title-shaped lines at the body's very end to the page's end (in place).
+
+    A subheading stands above the paragraph it heads, so a body unit with no body after it
+    whose body score is not its best (title-shaped: its headline, teaser or navigation votes
+    lead) and that does not read as a sentence (``sentences``) is the page's furniture: a
+    teaser's title (`Weitere aktuelle Themen aus der Arbeitswelt`, `Next: Elegantly activating
+    a virtualenv in a Dockerfile`), a section heading or a call to action the zone pass kept
+    because the article's prose paid for it. From the last body unit backwards, each such unit
+    takes the best label of the ``POST`` zone, in zone ``POST``; the first body unit that is not
+    such a line stops the pass, and one body unit always stays.
+    """
+    b = LABEL_INDEX[L.BODY]
+    body = [i for i, lb in enumerate(labels) if lb is L.BODY]
+    post = _ZONE_LABEL_IDX[Zone.POST]
+    for i in reversed(body[1:]):
+        row = scores[i]
+        if (sentences and sentences[i]) or row[b] >= max(row[q] for q in _NOT_BODY):
+            return
+        labels[i] = LABELS[max(post, key=lambda q: row[q])]
+        zones[i] = Zone.POST
 
 
 def _detach_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],

@@ -263,6 +263,15 @@ def _full_stop(text: str) -> bool:
     return t.endswith("。") or (t.endswith(".") and not t.endswith(".."))
 
 
+# an emoji or an emoticon at a line's end, before closing brackets: "und das gefällt mir 😉", "( … wissen ;-P )"
+_SMILEY_END = regex.compile(r"(?:\p{Extended_Pictographic}|[;:]-?[)PpD])[\s\"'”’»)\]）」』]*$")
+
+
+def _ends_like_sentence(f: Features) -> bool:
+    """True when a unit ends like a sentence: a final mark (``.``, ``!``, ``?``, ``…``, ``。``), an emoji or emoticon."""
+    return f.ends_sentence or bool(_SMILEY_END.search(f.text[-16:]))
+
+
 _SLASH_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?![\d/])")
 # glued renderings: "Australia28 October 2020", "Juni 201914. Januar 2020"
 _GLUE_LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
@@ -577,10 +586,13 @@ class Engine:
         lead_ins = [f.ends_colon for f in features]
         bullets = [f.is_bullet and not _full_stop(f.text) for f in features]
         spacers = [spacer(f.text) for f in features]
-        decoded = decode(votes.scores, self.params, lead_ins=lead_ins, list_titles=bullets, spacers=spacers)
+        most = self.params.get("trim_max_words", 16)
+        sentences = [f.n_words > most or _ends_like_sentence(f) for f in features]
+        decoded = decode(votes.scores, self.params, lead_ins=lead_ins, list_titles=bullets, spacers=spacers,
+                         sentences=sentences)
         if Label.BODY not in decoded.labels:
             decoded = decode(_lift_body(votes.scores, self.params), self.params, lead_ins=lead_ins,
-                             list_titles=bullets, spacers=spacers)
+                             list_titles=bullets, spacers=spacers, sentences=sentences)
         if rank:
             decoded = rank_headline(decoded, votes.scores, features, self.params, units)
         return _Page(lines, units, fmt, language, features, ctx, votes, decoded)
