@@ -264,3 +264,17 @@ def test_the_trim_reads_the_sentence_flags_of_a_page_with_spacers():
     assert kept.labels[-1] is Label.BODY
     assert trimmed.labels[-1] is not Label.BODY
     assert kept.labels[3] is not Label.BODY and trimmed.labels[:3] == (Label.BODY,) * 3
+
+
+def test_a_short_rest_after_teaser_titles_kept_in_the_body_leaves_it():
+    # the article, two teaser titles the zone pass kept in the body, a menu line, then a teaser's text
+    rows = [PROSE] * 8 + [TITLE] * 2 + [MENU] * 2 + [BLURB] * 2
+    labels = _labels(rows)
+    assert labels[:8] == ["body"] * 8
+    assert "body" not in labels[8:]
+
+
+def test_the_article_s_own_code_after_title_shaped_lines_stays():
+    # title-shaped lines (a code block) then more than detach_title_units units of the article
+    rows = [PROSE] * 8 + [TITLE] * 2 + [MENU] * 2 + [BLURB] * 6
+    assert _labels(rows)[12:] == ["body"] * 6

@@ -130,6 +130,8 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     "detach_gap": 4,
     "detach_share": 0.7,
     "detach_units": 40,
+    # ... and with title-shaped body units counted in the gap, a rest of at most this many units
+    "detach_title_units": 5,
     # the list pass: the units between a body unit that ends in a colon and the next body unit, at most this
     # many, all read as a list or table inside the body (related-title or navigation in CRUFT), are body
     "list_reach": 20,
@@ -709,13 +711,28 @@ def _detach_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: l
     main run, the first body unit that follows ``detach_gap`` or more non-body units ends
     the article: it and every body unit after it take the best label of the ``POST`` zone
     (an author's box, a newsletter or donation appeal, a teaser's text, comments).
+    Then the same walk runs again with the title-shaped body units (body score not their best:
+    teaser titles the zone pass kept in the body) counted in the gap instead of the runs; it
+    moves a rest of at most ``detach_title_units`` units (a teaser's text, an appeal after a
+    list of teaser titles), since an article's own list or code block is title-shaped too.
     """
     b = LABEL_INDEX[L.BODY]
     body = [i for i, lb in enumerate(labels) if lb is L.BODY]
-    if len(body) < 2:
+    _detach(scores, zones, labels, p, body, body, p["detach_units"], lead_ins, bridged)
+    body = [i for i, lb in enumerate(labels) if lb is L.BODY]
+    held = [i for i in body if scores[i][b] >= max(scores[i][q] for q in _NOT_BODY)]
+    _detach(scores, zones, labels, p, body, held, p["detach_title_units"], lead_ins, bridged)
+
+
+def _detach(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label], p: Mapping[str, float],
+            body: list[int], held: list[int], most: float, lead_ins: Sequence[bool] | None,
+            bridged: frozenset[int] | set[int]) -> None:
+    """One walk of the detach pass: the runs are made of the ``held`` body units, a rest of at most ``most``."""
+    b = LABEL_INDEX[L.BODY]
+    if len(held) < 2:
         return
     runs: list[list[int]] = []
-    for i in sorted(set(body) | set(bridged)) if bridged else body:
+    for i in sorted(set(held) | set(bridged)) if bridged else held:
         if runs and i == runs[-1][-1] + 1:
             runs[-1].append(i)
         else:
@@ -735,16 +752,17 @@ def _detach_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: l
     if cut is None:
         return
     # a long article split by a table or a list goes on after the gap: only a short rest is furniture
-    tail = [i for i in body if i >= cut]
+    tail = [i for i in held if i >= cut]
     rest = sum(scores[i][b] for i in tail if scores[i][b] > 0)
-    if len(tail) > p["detach_units"] or rest >= p["detach_share"] * sum(scores[i][b] for i in runs[main]):
+    if len(tail) > most or rest >= p["detach_share"] * sum(scores[i][b] for i in runs[main]):
         return
     post = _ZONE_LABEL_IDX[Zone.POST]
     for i in body:
-        if i >= cut:
-            row = scores[i]
-            labels[i] = LABELS[max(post, key=lambda q: row[q])]
-            zones[i] = Zone.POST
+        if i < cut:
+            continue
+        row = scores[i]
+        labels[i] = LABELS[max(post, key=lambda q: row[q])]
+        zones[i] = Zone.POST
 
 
 def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:
