@@ -1263,6 +1263,16 @@ _COPYRIGHT_HOLDER = regex.compile(
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 
 
+def _holder(f: Features, ctx: Context) -> str | None:
+    """The person-shaped holder of a copyright line with a year, or None ("© Anna Schäffer", "Foto © Peter
+    Steiger": a photo credit, which names no year)."""
+    m = _COPYRIGHT_HOLDER.search(f.text)
+    if m is None or not _YEAR.search(f.text):
+        return None
+    name = m.group(1)
+    return name if _name_words(name.split(), ctx) else None
+
+
 @code_rule(
     page_context=False,
     id="core:BY023", label="footer", weight=0.5, max_chars=160,
@@ -1282,11 +1292,8 @@ _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
               "Copyright 2023 Statistics Globe – Legal Notice & Privacy Policy"],
 )
 def copyright_holder(f: Features, ctx: Context) -> float | tuple[float, Capture]:
-    m = _COPYRIGHT_HOLDER.search(f.text)
-    if m is None or not _YEAR.search(f.text):
-        return 0.0  # "© Anna Schäffer", "Foto © Peter Steiger": a photo credit, which names no year
-    name = m.group(1)
-    if not _name_words(name.split(), ctx):
+    name = _holder(f, ctx)
+    if name is None:
         return 0.0
     if not _given_name(name):
         return 0.0  # "© Auswärtiges Amt", "© 2023 Spanien Forum", even when the site's title prints it alone
@@ -1327,13 +1334,10 @@ _SITE_TITLE_UNITS = 3  # how many units at the top of the page may print a perso
               {"text": "© 2020 Jonathan Krase", "before": ["Jonathan Krase", "Blog"]}],
 )
 def site_owner(f: Features, ctx: Context) -> float | tuple[float, Capture]:
-    m = _COPYRIGHT_HOLDER.search(f.text)
-    if m is None or not _YEAR.search(f.text):
-        return 0.0
-    name = m.group(1)
-    words = name.split()
-    if not _name_words(words, ctx) or _given_name(name):
+    name = _holder(f, ctx)
+    if name is None or _given_name(name):
         return 0.0  # a common given name: core:BY023 reads it
+    words = name.split()
     if not any(_unmarked(ctx.features[k].text).strip(_NAME_TRIM) == name
                for k in range(min(_SITE_TITLE_UNITS, f.index))):
         return 0.0
