@@ -169,10 +169,12 @@ def spacer(text: str) -> int:
         >>> spacer("[] []"), spacer("  ______________"), spacer("* * *"), spacer("•"), spacer("12"), spacer("Home")
         (1, 2, 2, 3, 3, 0)
     """
+    if text[:1].isalpha():
+        return 0  # most units: one cheap test (a unit's text is trimmed, so this is its first character)
     t = text.strip()
     first = t[:1]
     if first.isalpha():
-        return 0  # most units: one cheap test
+        return 0
     if first in _SPACER_FIRST:
         if _IMAGE_MARKS.fullmatch(t):
             return SPACER_IMAGE

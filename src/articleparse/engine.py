@@ -267,6 +267,29 @@ def _full_stop(text: str) -> bool:
 _SMILEY_END = regex.compile(r"(?:\p{Extended_Pictographic}|[;:]-?[)PpD])[\s\"'”’»)\]）」』]*$")
 
 
+class _SentenceFlags(Sequence[bool]):
+    """``decode``'s ``sentences``, worked out for a unit only when the trim pass asks about it (it reads a
+    few units at the body's end): a unit reads as a sentence when it has more than ``most`` words or ends
+    like one."""
+
+    def __init__(self, features: Sequence[Features], most: float) -> None:
+        self._features = features
+        self._most = most
+        self._known: dict[int, bool] = {}
+
+    def __len__(self) -> int:
+        return len(self._features)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        flag = self._known.get(i)
+        if flag is None:
+            f = self._features[i]
+            flag = self._known[i] = f.n_words > self._most or _ends_like_sentence(f)
+        return flag
+
+
 def _ends_like_sentence(f: Features) -> bool:
     """True when a unit ends like a sentence: a final mark (``.``, ``!``, ``?``, ``…``, ``。``), an emoji or emoticon."""
     return f.ends_sentence or bool(_SMILEY_END.search(f.text[-16:]))
@@ -587,7 +610,7 @@ class Engine:
         bullets = [f.is_bullet and not _full_stop(f.text) for f in features]
         spacers = [spacer(f.text) for f in features]
         most = self.params.get("trim_max_words", 16)
-        sentences = [f.n_words > most or _ends_like_sentence(f) for f in features]
+        sentences = _SentenceFlags(features, most)
         decoded = decode(votes.scores, self.params, lead_ins=lead_ins, list_titles=bullets, spacers=spacers,
                          sentences=sentences)
         if Label.BODY not in decoded.labels:
