@@ -335,3 +335,24 @@ def test_a_katakana_word_wrapped_after_its_prolonged_sound_mark_joins_without_a_
     first = "莫大なセキュリティ情報のビッグデー"
     text = first + "\n" + "タを保有するクラウド型セキュリティ技術基盤\n"
     assert units(text, 36) == [first + "タを保有するクラウド型セキュリティ技術基盤"]
+
+
+def test_a_source_break_mid_sentence_in_a_wrapped_dump_joins_its_paragraph():
+    # a wrapped dump (lxml keeps the page source's line breaks) whose paragraph the source broke well short
+    # of the column: the line stops mid-sentence and the next one goes on in lowercase
+    text = ("Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla\n"
+            "pariatur, and the rest of the sentence goes on here.\n"
+            "Excepteur sint occaecat cupidatat non\n"
+            "proident, sunt in culpa qui officia deserunt mollit anim id est laborum.\n\n"
+            "Short heading line\n"
+            "Another line that starts in capitals and stays apart\n")
+    got = units(text, 80)
+    assert "Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est " \
+           "laborum." in " ".join(got)
+    assert not any(u.startswith("proident") for u in got)
+    assert "Short heading line" in got and "Another line that starts in capitals and stays apart" in got
+
+
+def test_a_short_line_of_few_words_before_a_lowercase_line_stays_apart_in_a_wrapped_dump():
+    # a menu item or a heading of under five words is no sentence broken by the source
+    assert units("Home page\nnews and more things here\n", 80) == ["Home page", "news and more things here"]
