@@ -491,8 +491,7 @@ def _copyright_byline(source: str, units: Sequence[Unit], labels: Sequence[Label
             continue  # a photo credit in a caption ("Bild 1 von 4 © Iona Dutz") names no author
         holder = _captured(votes.matches[i], "holder")
         if holder:
-            return Byline(raw=holder[0], authors=(holder[0],), organization=None,
-                          span=_locate(source, units[i], holder[0]))
+            return _person_byline(source, units[i], holder[0])
     return None
 
 
@@ -504,9 +503,13 @@ def _editor_byline(source: str, units: Sequence[Unit], votes: Any,
     for i, unit in enumerate(units):
         editor = _captured(votes.matches[i], "editor")
         if editor:
-            return Byline(raw=editor[0], authors=(editor[0],), organization=source_credit[0] if source_credit else None,
-                          span=_locate(source, unit, editor[0]))
+            return _person_byline(source, unit, editor[0], source_credit[0] if source_credit else None)
     return None
+
+
+def _person_byline(source: str, unit: Unit, name: str, organization: str | None = None) -> Byline:
+    """The byline of one person a rule captured on ``unit`` (a copyright holder, a responsible editor)."""
+    return Byline(raw=name, authors=(name,), organization=organization, span=_locate(source, unit, name))
 
 
 def _meta_line(i: int, votes: Any, features: Sequence[Features] | None, ctx: Context | None) -> bool:

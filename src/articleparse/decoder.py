@@ -329,13 +329,24 @@ def _decode_around(scores: Sequence[Sequence[float]], params: Mapping[str, Any] 
             z = Zone.POST
         else:
             z = Zone.PRE
-        row = scores[i]
-        zones[i] = z
-        labels[i] = LABELS[max(_ZONE_LABEL_IDX[z], key=row.__getitem__)]
+        _move(scores, zones, labels, i, z)
     conf = list(sub.confidence)
     for i in sorted(blank):
         conf.insert(i, confidence(scores[i], LABEL_INDEX[labels[i]]))
     return Decoded(tuple(zones), tuple(labels), tuple(conf))
+
+
+def _move(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label], i: int, zone: Zone) -> None:
+    """Put unit ``i`` in ``zone`` with the best of that zone's labels by its scores (in place)."""
+    row = scores[i]
+    labels[i] = LABELS[max(_ZONE_LABEL_IDX[zone], key=row.__getitem__)]
+    zones[i] = zone
+
+
+def _body_leads(row: Sequence[float]) -> bool:
+    """Whether a unit's body score is its best: it is not title-shaped (its headline, teaser or navigation
+    votes do not lead)."""
+    return row[LABEL_INDEX[L.BODY]] >= max(row[q] for q in _NOT_BODY)
 
 
 def confidence(row: Sequence[float], i: int) -> float:
@@ -400,9 +411,7 @@ def _headline_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels:
             break
     for i in old:
         if i != best_i:
-            pre = _ZONE_LABEL_IDX[Zone.PRE]
-            labels[i] = LABELS[max(pre, key=lambda k: scores[i][k])]
-            zones[i] = Zone.PRE
+            _move(scores, zones, labels, i, Zone.PRE)
     labels[best_i] = L.HEADLINE
     zones[best_i] = Zone.HEADLINE
     if dek is not None and labels[dek] is not L.BODY:
@@ -538,11 +547,8 @@ def _tail_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
     run = body[k:]
     if k == 0 or len(run) > n_tail or body[k] - body[k - 1] < 2:
         return
-    post = _ZONE_LABEL_IDX[Zone.POST]
     for i in run:
-        row = scores[i]
-        labels[i] = LABELS[max(post, key=lambda q: row[q])]
-        zones[i] = Zone.POST
+        _move(scores, zones, labels, i, Zone.POST)
 
 
 def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
@@ -691,15 +697,11 @@ def _trim_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
     takes the best label of the ``POST`` zone, in zone ``POST``; the first body unit that is not
     such a line stops the pass, and one body unit always stays.
     """
-    b = LABEL_INDEX[L.BODY]
     body = [i for i, lb in enumerate(labels) if lb is L.BODY]
-    post = _ZONE_LABEL_IDX[Zone.POST]
     for i in reversed(body[1:]):
-        row = scores[i]
-        if (sentences and sentences[i]) or row[b] >= max(row[q] for q in _NOT_BODY):
+        if (sentences and sentences[i]) or _body_leads(scores[i]):
             return
-        labels[i] = LABELS[max(post, key=lambda q: row[q])]
-        zones[i] = Zone.POST
+        _move(scores, zones, labels, i, Zone.POST)
 
 
 def _detach_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
@@ -718,11 +720,10 @@ def _detach_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: l
     moves a rest of at most ``detach_title_units`` units (a teaser's text, an appeal after a
     list of teaser titles), since an article's own list or code block is title-shaped too.
     """
-    b = LABEL_INDEX[L.BODY]
     body = [i for i, lb in enumerate(labels) if lb is L.BODY]
     _detach(scores, zones, labels, p, body, body, p["detach_units"], lead_ins, bridged)
     body = [i for i, lb in enumerate(labels) if lb is L.BODY]
-    held = [i for i in body if scores[i][b] >= max(scores[i][q] for q in _NOT_BODY)]
+    held = [i for i in body if _body_leads(scores[i])]
     _detach(scores, zones, labels, p, body, held, p["detach_title_units"], lead_ins, bridged)
 
 
@@ -758,13 +759,9 @@ def _detach(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[L
     rest = sum(scores[i][b] for i in tail if scores[i][b] > 0)
     if len(tail) > most or rest >= p["detach_share"] * sum(scores[i][b] for i in runs[main]):
         return
-    post = _ZONE_LABEL_IDX[Zone.POST]
     for i in body:
-        if i < cut:
-            continue
-        row = scores[i]
-        labels[i] = LABELS[max(post, key=lambda q: row[q])]
-        zones[i] = Zone.POST
+        if i >= cut:
+            _move(scores, zones, labels, i, Zone.POST)
 
 
 def _zone_viterbi(scores: Sequence[Sequence[float]], p: Mapping[str, float]) -> list[Zone]:

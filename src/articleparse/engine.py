@@ -269,8 +269,8 @@ _SMILEY_END = regex.compile(r"(?:\p{Extended_Pictographic}|[;:]-?[)PpD])[\s\"'â€
 
 class _SentenceFlags(Sequence[bool]):
     """``decode``'s ``sentences``, worked out for a unit only when the trim pass asks about it (it reads a
-    few units at the body's end): a unit reads as a sentence when it has more than ``most`` words or ends
-    like one."""
+    few units at the body's end, by index): a unit reads as a sentence when it has more than ``most`` words
+    or ends like one."""
 
     def __init__(self, features: Sequence[Features], most: float) -> None:
         self._features = features
@@ -281,8 +281,6 @@ class _SentenceFlags(Sequence[bool]):
         return len(self._features)
 
     def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
         flag = self._known.get(i)
         if flag is None:
             f = self._features[i]

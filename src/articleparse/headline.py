@@ -61,6 +61,10 @@ _LAID_OUT_SHARE = 0.1  # the share of indented units that marks a text-mode rend
 _BULLET_SHARE = 0.02  # ... with this share of bulleted units (a browser copy prints no bullets)
 
 
+#: The main facts that ``candidate_facts`` also gives again as ``tt*NAME`` for pages not laid out as text.
+_TT_FACTS = ("logdist", "nav_above", "meta_below", "lab_rt", "headline", "lognc", "ov_first", "echo_sub", "lab_nav",
+             "closest_above_meta")
+
 #: Every fact ``candidate_facts`` computes, the names a ``[params.headline_rank]`` table may use.
 FACT_NAMES: tuple[str, ...] = tuple(lb.value for lb in LABELS) + (
     "dist", "logdist", "at_fb", "in_body", "rank", "top", "gap", "nw", "lognc", "ends_sent", "ends_colon",
@@ -73,8 +77,7 @@ FACT_NAMES: tuple[str, ...] = tuple(lb.value for lb in LABELS) + (
     "ov_first",
     "sp_before", "sp_after", "sp_bb", "sp_indent", "tt_before", "tt_after", "tt_bb", "tt_indent",
     "echo_end", "echo_far", "echo_down", "echo_up", "longest_above", "dup_adj",
-    "tt*logdist", "tt*nav_above", "tt*meta_below", "tt*lab_rt", "tt*headline", "tt*lognc", "tt*ov_first",
-    "tt*echo_sub", "tt*lab_nav", "tt*closest_above_meta", "tt",
+    *("tt*" + name for name in _TT_FACTS), "tt",
 )
 
 _COMPILED: dict[int, tuple[Any, tuple[tuple[str, float, float, float], ...]]] = {}
@@ -295,8 +298,7 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
         # the main facts again on pages that are not laid out as text (a browser copy, lxml), whose
         # structure tells less: the fit weighs them apart there
         tt = x["tt"] = 0.0 if spaced else 1.0
-        for name in ("logdist", "nav_above", "meta_below", "lab_rt", "headline", "lognc", "ov_first", "echo_sub",
-                     "lab_nav", "closest_above_meta"):
+        for name in _TT_FACTS:
             x["tt*" + name] = tt * x[name]
         facts.append(x)
     return cands, facts

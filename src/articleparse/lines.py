@@ -257,7 +257,7 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             and (display_width(prev.raw.rstrip()) >= threshold
                  # a line the page's source broke mid-sentence, well short of the column: the next line goes on
                  # with its sentence in lowercase (lxml keeps a source break inside a paragraph)
-                 or (ln.index == prev.index + 1 and _continues(prev, ln)))
+                 or _continues(prev, ln))
             and not _byline_under(ln, lines[k + 1] if k + 1 < n else None)
             # indented like the paragraph, or centred and going on in lowercase (or in a script
             # without case): w3m centres each line of a centred paragraph, so their indents differ
