@@ -208,3 +208,43 @@ def test_a_page_without_a_byline_names_the_person_its_copyright_line_names():
     assert articleparse.parse(page.replace("Jonathan Krase", "Heise Medien")).authors == ()
     bylined = page.replace("Bridge closes after cracks are found\n\n", "Bridge closes after cracks are found\n\nBy Jane Doe\n\n")
     assert articleparse.parse(bylined).authors == ("Jane Doe",)
+
+
+def test_an_author_box_inside_the_text_names_the_author():
+    # "By Jane Doe @janedoe" / "Jane has covered ...": the decoder reads the box as text, far from the headline
+    rest = _LONG_BODY.replace("Paragraph", "Part")
+    bio = "Jane has covered the council and its roads for the paper since 2009 and lives by the river.\n\n"
+    page = "Home\n\nBridge closes after cracks are found\n\n" + _LONG_BODY + "By Jane Doe @janedoe\n\n{}" + rest + _MENU
+    a = articleparse.parse(page.format(bio))
+    assert a.authors == ("Jane Doe",)
+    [line] = [ln for ln in a.lines if ln.label is Label.BYLINE]
+    assert PICK_RULE in line.rules
+    # without a sentence about the person under it, a "By" line inside the text is a heading or a credit
+    assert articleparse.parse(page.format("")).authors == ()
+    assert articleparse.parse(page.format(bio.replace("Jane has", "The mayor has"))).authors == ()
+
+
+def _teasers(*names: str) -> str:
+    return "".join(f"{t}\n\n{s}\n\nBy {n}, {h}h ago\n\nSave\n\n" for (t, s, h), n in zip((
+        ("Town hall gets a new roof", "Work starts in May", 2),
+        ("School buses change their routes", "Parents get a letter", 3),
+        ("Library opens on Sundays", "A six-month trial", 5)), names))
+
+
+def test_the_bylines_of_a_teaser_list_under_the_text_are_not_the_articles():
+    # a "More stories" list: each title, its snippet and its author's byline; the article's own byline is weaker
+    top = "Home\n\nNews\n\nBridge closes after cracks are found\n\n" + _BODY + "By Jane Doe @janedoe\n\nMore stories\n\n"
+    a = articleparse.parse(top + _teasers("R. Lawler", "M. Smith", "K. Jones") + "About\n\nContact\n")
+    assert a.authors == ("Jane Doe",)
+    # the same name twice is as often the article's author printed twice (under the text, in the author box): it
+    # stays a candidate
+    b = articleparse.parse(top + _teasers("R. Lawler", "R. Lawler") + "About\n\nContact\n")
+    assert b.authors == ("R. Lawler",)
+
+
+def test_the_contributors_boxes_under_the_text_are_not_a_teaser_list():
+    # "A short portrait of Jane Doe" / "Written by Jane Doe", one box per contributor: the line above names the person
+    top = "Home\n\nNews\n\nBridge closes after cracks are found\n\n" + _BODY + "More stories\n\n"
+    boxes = "".join(f"{t}\n\nSave\n\nA short portrait of {n}\n\nWritten by {n}\n\n" for t, n in (
+        ("Town hall gets a new roof", "Jane Doe"), ("School buses change their routes", "Ann Roe")))
+    assert articleparse.parse(top + boxes + "About\n\nContact\n").authors == ("Jane Doe",)

@@ -87,6 +87,8 @@ _PICK_TAIL = 2
 #: A unit the decoder labelled body is a candidate only this near the headline (and with a name one rule alone
 #: captured with ``_PICK_INTRODUCED``): further down, "Von PUBLIC VOICE mit osAlliance zur ALLMENDA" is a heading
 _PICK_BODY_NEAR = 3
+#: ... or anywhere when a sentence of at least this many words about the person follows it (an author box)
+_BIO_WORDS = 8
 #: Labels whose lines never give up their label to a byline: the article's own text and title. (A date
 #: line gives the byline only when its rules captured a name; it keeps its label. A text line right under the
 #: headline does when one rule alone captured a name with ``_PICK_INTRODUCED``: "By Alex Heath, a deputy
@@ -444,17 +446,35 @@ def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Feature
         j = i - 1
         while j >= 0 and steps[j] == 0:
             j -= 1
-        return (j >= 0 and labels[j] in _TEASER_TEXT and votes.scores[j][by] <= _PICK_MIN_SCORE
-                and votes.scores[i][by] > _PICK_MIN_SCORE and not _introduced(votes.fired[i]))
-
-    # a list of teasers, each a title and its author's name ("Trump Shocked to Learn ..." / "Matt Novak" / "Today
-    # 7:30AM", "Here's When You'll ..." / "Lisa Rowan" / "An hour ago"): two such names within _TEASER_REACH units
-    titled = [i for i in range(n) if under_title(i)]
-    teaser_names = {i for k, i in enumerate(titled)
-                    if (k > 0 and ahead[i] - ahead[titled[k - 1]] <= _TEASER_REACH)
-                    or (k + 1 < len(titled) and ahead[titled[k + 1]] - ahead[i] <= _TEASER_REACH)}
+        if not (j >= 0 and labels[j] in _TEASER_TEXT and votes.scores[j][by] <= _PICK_MIN_SCORE
+                and votes.scores[i][by] > _PICK_MIN_SCORE):
+            return False
+        if not _introduced(votes.fired[i]):
+            return True
+        # a name a rule introduced ("By R. Lawler, 2h ago") only in a list under the text ("More stories"): above
+        # it, the decoder often reads the article's own title or standfirst as a teaser; and not under the line
+        # that introduces it ("Geschrieben von" / "Jane Doe") or a line about the person ("Ein kleines Porträt von
+        # Elisa Marvena" / "Geschrieben von Elisa Marvena": the article's contributors, one box each)
+        if last_body is None or i < last_body or _INTRODUCER_END.search(features[j].text if features else ""):
+            return False
+        found = _captured(votes.matches[i], "authors")
+        return not (found and features and found[0].split()[-1].casefold() in features[j].text.casefold())
 
     last_body = next((i for i in range(n - 1, -1, -1) if labels[i] is Label.BODY), None)
+
+    # a list of teasers, each a title and its author's name ("Trump Shocked to Learn ..." / "Matt Novak" / "Today
+    # 7:30AM", "Here's When You'll ..." / "Lisa Rowan" / "An hour ago"): two such names within _TEASER_REACH units,
+    # not the same name twice (a post's author under its text and again in the author box under that)
+    titled = [i for i in range(n) if under_title(i)]
+
+    def named(i: int) -> str:
+        found = _captured(votes.matches[i], "authors")
+        return found[0].casefold() if found else ""
+
+    teaser_names = {i for k, i in enumerate(titled)
+                    if (k > 0 and ahead[i] - ahead[titled[k - 1]] <= _TEASER_REACH and named(i) != named(titled[k - 1]))
+                    or (k + 1 < len(titled) and ahead[titled[k + 1]] - ahead[i] <= _TEASER_REACH
+                        and named(i) != named(titled[k + 1]))}
 
     best, best_value = None, None
     for i in range(n):
@@ -465,6 +485,9 @@ def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Feature
         elif (lb is Label.BODY and score > _PICK_MIN_SCORE and distance(i) <= _PICK_BODY_NEAR
               and _captured(votes.matches[i], "authors") and _introduced(votes.fired[i])):
             pass  # a byline the decoder read as text ("By Alex Heath, a deputy editor and author of ...")
+        elif (lb is Label.BODY and score > _PICK_MIN_SCORE and _introduced(votes.fired[i])
+              and _bio_follows(i, votes, features)):
+            pass  # an author box the decoder read as text: "By Jane Doe @jdoe" / "Jane has covered ..."
         elif lb in _PICK_KEEP or score <= _PICK_MIN_SCORE:
             continue
         elif lb is Label.DATE:
@@ -525,10 +548,29 @@ def _meta_line(i: int, votes: Any, features: Sequence[Features] | None, ctx: Con
     return any(d.start > 0 for d in ctx.dates_in(i))
 
 
+def _bio_follows(i: int, votes: Any, features: Sequence[Features] | None) -> bool:
+    """Whether unit ``i``'s captured name heads an author box: the next unit is a sentence about the person that opens
+    with the name's first or last word ("By Devindra Hardawar @devindra" / "Devindra has been obsessed with ...")."""
+    if features is None or i + 1 >= len(features):
+        return False
+    found = _captured(votes.matches[i], "authors")
+    if not found:
+        return False
+    words = found[0].split(",", 1)[0].split()
+    nxt = features[i + 1]
+    if len(words) < 2 or nxt.n_words < _BIO_WORDS:
+        return False
+    first = nxt.text.split(None, 1)[0].rstrip(",")
+    return first in (words[0], words[-1])
+
+
 def _introduced(fired: Any) -> bool:
     """Whether one rule alone voted byline with ``_PICK_INTRODUCED`` or more (a name after 'By', 'Von', 'Autor:')."""
     return any(label is Label.BYLINE and v >= _PICK_INTRODUCED for _, label, v in fired)
 
+
+# a line that ends in the word that introduces an author's name on the next line ("Geschrieben von", "Written by")
+_INTRODUCER_END = regex.compile(r"(?i:\b(?:by|von|vom|par|por|door|di|da|de|autor(?:in)?|author|auteur)\s*:?)\s*$")
 
 # a unit that is only what a text browser prints for a form element, an image without alt text or a rule
 _MARKUP_ONLY = regex.compile(r"^(?:\s*(?:\((?:BUTTON|IMAGE|FORM|Submit)\)|\[[^\]\s]{0,12}\]|[_=*•·|-]+))+\s*$")

@@ -369,6 +369,8 @@ _PREFIX_ALONE = regex.compile(r"^(?i:" + _PREFIX_WORDS + r")\s*:?$")
 # a line that ends in a capitalised 'Von' or 'By' ("Disko Von"): the name follows on the next line
 _PREFIX_END = regex.compile(r"^(?:\S+\s+){1,3}(?:Von|By|Par|Por|Door|Autor(?:in)?:|Author:)$")
 _MIDDLE_INITIAL = regex.compile(r"\s\p{Lu}\.\s")
+# a bare 'Text', 'Texto' or 'Interview' (no colon) heads a settings panel or a menu as often as an author's name
+_GENERIC_ALONE = regex.compile(r"^(?i:text|texto|interview)$")
 _PLURAL_ALONE = regex.compile(r"^(?i:autoren|autorinnen|authors|autores|autoras|auteurs|autori)\s*:?$")
 # a post's meta line that stops at a lower-case 'by' after its date: "Written on Mar 17 by", "Posted on 3 May by"
 _DATED_BY = regex.compile(r"^(?i:written|posted|published|geschrieben|veröffentlicht|verfasst)\s+(?:on|am)\s+.{3,20}\s(?:by|von)$")
@@ -1034,7 +1036,7 @@ def _names_author_next(f: Features) -> bool:
     when={"n_words": [None, 5]},
     description="The line after a line that is only 'Von', 'By' or 'Autor:', after the heading of an author box ('About the "
                 "Author', 'Über den Autor') or after a meta line that stops at 'by' ('Written on Mar 17 by'), names the author (one capitalised word only when it is a known given name)",
-    match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]},
+    match=[{"text": "Thomas Steinberg", "before": ["Von"]}, {"text": "mh", "before": ["Autor:"]}, {"text": "mh", "before": ["Text:"]},
            {"text": "Sarah Archer", "before": ["About the Author"]}, {"text": "Anna Kubišta", "before": ["Auteur:"]}, {"text": "Katharina Volkwein", "before": ["Über den Autor"]},
            {"text": "Ernst Lohoff", "before": ["Disko Von"]},
            {"text": "Jane Doe", "before": ["Written by"]}, {"text": "Kathrin", "before": ["Von"]},
@@ -1046,7 +1048,8 @@ def _names_author_next(f: Features) -> bool:
               {"text": "Thomas Steinberg", "before": ["Er sprach lange davon"]},
               {"text": "Thomas Steinberg", "before": ["The book was written by"]},
               {"text": "Neueste Aktivitäten", "before": ["Authors"]},
-              {"text": "Thomas Steinberg"}, {"text": "Meinung", "before": ["Von"]}],
+              {"text": "Thomas Steinberg"}, {"text": "Meinung", "before": ["Von"]},
+              {"text": "background", "before": ["Text"]}],
 )
 def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     i = f.index
@@ -1062,8 +1065,12 @@ def name_after_prefix(f: Features, ctx: Context) -> float | tuple[float, Capture
             _given_name(cand) or _MIDDLE_INITIAL.search(cand)):
         return 0.0  # "Autoren" alone is as often a menu item ("Authors" / "Neueste Aktivitäten"): a person's name only
     # one capitalised word is a name only when it is a known given name: under a lone 'Von' it is as often a
-    # heading ("Meinung", "Veranstaltung") as a person; a user name ("mh", "MikeNils") is one
-    if ((len(words) >= 2 and _NAME.match(cand)) or (len(words) == 1 and (_HANDLE_NAME.match(cand) or _given_name(cand)))):
+    # heading ("Meinung", "Veranstaltung") as a person; a user name ("mh", "MikeNils") is one, but not under a
+    # bare 'Text' or 'Interview', which heads a settings panel or a menu as often ("Text" / "background")
+    if len(words) >= 2 and _NAME.match(cand):
+        return 1.0, Capture({"authors": cand})
+    if len(words) == 1 and (_given_name(cand) or (
+            _HANDLE_NAME.match(cand) and not _GENERIC_ALONE.match(_unmarked(ctx.features[i - 1].text.strip())))):
         return 1.0, Capture({"authors": cand})
     return 0.0
 
