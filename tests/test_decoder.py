@@ -110,6 +110,22 @@ def test_a_teaser_s_snippet_alone_between_titles_and_menus_stays_a_teaser():
     assert labels[3:8] == ["related-title", "related-snippet", "navigation", "related-title", "related-snippet"]
 
 
+def test_a_lone_line_of_prose_far_above_the_body_stays_out():
+    # a browser or cookie notice at the page's top, a menu of 70 lines, then the article
+    rows = [BLURB] + [MENU] * 70 + [PROSE] * 10
+    assert _labels(rows)[0] != "body"
+    # the same line a few units above the article is its lead
+    rows = [BLURB] + [MENU] * 10 + [PROSE] * 10
+    assert _labels(rows)[0] == "body"
+
+
+def test_far_prose_above_the_body_is_body_when_it_is_a_run_or_weighs_enough():
+    # two paragraphs far above are a part of the article that a gallery split off
+    assert _labels([BLURB] * 2 + [MENU] * 70 + [PROSE] * 10)[:2] == ["body", "body"]
+    # a lone paragraph far above a short body weighs more than a tenth of it
+    assert _labels([BLURB] + [MENU] * 70 + [PROSE] * 3)[0] == "body"
+
+
 LIST_ITEM = _row(navigation=2.0, related_title=1.5)  # "200 g Zucker", a table row, a line of code
 
 

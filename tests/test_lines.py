@@ -112,6 +112,33 @@ def test_source_wrapped_lines_printed_with_a_blank_line_between_are_joined():
     assert got[0] == "Lost in JIT"
 
 
+def test_a_source_break_in_a_dump_that_is_not_wrapped_is_joined():
+    # one paragraph broken twice by its source (lxml prints a break at a tag), the last piece one word
+    text = ("Bridge closed\n\n"
+            "The council voted on Tuesday to close the old\n"
+            "river bridge, which has carried traffic over the water since 1931, after engineers found cracks\n"
+            "in two of its three stone\n"
+            "piers.\n\n"
+            "Home\nnews and weather\n")
+    got = [u.text for u in split_units(split_lines(text))]
+    assert got == ["Bridge closed",
+                   "The council voted on Tuesday to close the old river bridge, which has carried traffic over "
+                   "the water since 1931, after engineers found cracks in two of its three stone piers.",
+                   "Home", "news and weather"]
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence that ends, then a lowercase line
+    "He said the plan would go ahead on Monday.\nand the rest of it follows here\n",
+    # a blank line between: only a dump whose source wraps its paragraphs joins across it
+    "The council voted on Tuesday to close the old\n\nriver bridge, which has carried traffic\n",
+    # a last word without its full stop is a lowercase menu item
+    "Read the latest news from the region\nsport\n",
+])
+def test_a_break_that_is_no_source_break_stays(text):
+    assert len(units(text)) == 2
+
+
 def test_w3m_centred_paragraph_lines_join_despite_their_indents():
     # w3m centres each line of a centred paragraph: the indents differ, the sentence goes on
     text = ("Opposition to a proposal to remove certain personal data from court records is\n"

@@ -117,6 +117,11 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     # the lead pass: strong prose above the body, cut off from it by a list or a form, is body
     "lead_body_min": 3.0,
     "lead_body_margin": 1.0,
+    # ... but a lone unit of it far above the body (a browser or cookie notice at the page's top) only when it
+    # weighs a share of the body
+    "lead_reach": 60,
+    "lead_far_units": 1,
+    "lead_far_share": 0.1,
     # the cut pass: a heading, caption, credit, ad label, comment form, share button or appeal inside the body
     # that beats its body votes, on evidence of at least ``cut_min`` (not a label's prior alone)
     "cut_margin": 0.3,
@@ -563,6 +568,10 @@ def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
     right after a related-title, with no such strong prose unit within two units of it. An
     article's paragraphs come in runs, also when a subheading stands between two of them
     (paragraph, subheading, paragraph); a teaser's snippet stands alone between titles.
+    The strong units form runs bottom up, parted where more than ``lead_reach`` units stand between
+    two of them (or the lowest and the body); a run of at most ``lead_far_units`` units beyond such a
+    gap whose body score is under ``lead_far_share`` of the body's stays out: a browser or cookie
+    notice, a site's tagline at the page's top, far above the article.
     """
     b = LABEL_INDEX[L.BODY]
     start = next((i for i, lb in enumerate(labels) if lb is L.BODY), None)
@@ -577,12 +586,29 @@ def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
         mine = row[b]
         if mine >= lo and mine - max(row[:b] + row[b + 1:]) >= margin:
             strong.add(i)
-    for i in sorted(strong):
+    # runs of strong prose, bottom up, split where more than lead_reach units stand between two of them
+    reach = p["lead_reach"]
+    groups: list[list[int]] = []
+    below = start
+    for i in sorted(strong, reverse=True):
         teaser = labels[i] is L.RELATED_SNIPPET and i > 0 and labels[i - 1] is L.RELATED_TITLE
         if teaser and not strong.intersection((i - 2, i - 1, i + 1, i + 2)):
             continue
-        labels[i] = L.BODY
-        zones[i] = Zone.BODY
+        if not groups or below - i - 1 > reach:
+            groups.append([])
+        groups[-1].append(i)
+        below = i
+    if not groups:
+        return
+    body = sum(max(0.0, scores[i][b]) for i, lb in enumerate(labels) if lb is L.BODY)
+    near = start - groups[0][0] - 1 <= reach
+    for k, group in enumerate(groups):
+        if ((k or not near) and len(group) <= p["lead_far_units"]
+                and sum(scores[i][b] for i in group) < p["lead_far_share"] * body):
+            continue
+        for i in group:
+            labels[i] = L.BODY
+            zones[i] = Zone.BODY
 
 
 #: Labels whose evidence takes a unit out of the body when it beats the body's (see ``_cut_pass``).

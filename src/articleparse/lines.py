@@ -222,6 +222,8 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         source = _source_wrap_width(lines)
         if source is not None:
             units0 = _join_source_wrapped(units0, lines, source)
+        else:
+            units0 = _join_source_breaks(units0, lines)
         if any("[MATH:" in u.text for u in units0):
             units0 = _join_formulas(units0, lines)
         if any("displaystyle" in u.text for u in units0):
@@ -338,6 +340,29 @@ def _join_source_wrapped(units: tuple[Unit, ...], lines: Sequence[Line], width: 
                 or (_continues(a, b, lower=False)
                     and (a.text.endswith(",") or (wa >= width - 8 and a.text.count(" ") >= 7
                                                    and a.text[-1:].islower())))):
+            return _glue(last.text, u.text)
+        return None
+
+    return _join_pairs(units, joins)
+
+
+def _join_source_breaks(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit, ...]:
+    """Join a source break inside a paragraph of a dump that is not wrapped: a line that stops
+    mid-sentence (five words or more, no final mark) and the line right under it (no blank line
+    between) that goes on in lowercase at the same indent are one unit, also when that line is a
+    last word with its full stop (``… ex ea commodo`` / ``consequat.``).
+
+    ``_source_wrap_width`` finds a page whose source wraps its paragraphs at one column; a page that
+    breaks a paragraph only here and there (at a link, a ``<br>``, a tag lxml prints as a break) has
+    too few such lines, or at columns too far apart. One such line and its continuation are still one
+    sentence: a line of a menu or a title rarely stops mid-sentence with a lowercase line right under it.
+    """
+    def joins(last: Unit, u: Unit) -> str | None:
+        a, b = lines[last.last], lines[u.first]
+        if b.index != a.index + 1:
+            return None
+        if _continues(a, b) or (" " not in b.text and _FULL_STOP_END.search(b.text) is not None
+                                and _continues(a, b._replace(text=b.text + " ."))):
             return _glue(last.text, u.text)
         return None
 
