@@ -1,6 +1,6 @@
 """Fit the headline ranker's weights (the core pack's ``[params.headline_rank]`` table).
 
-    .venv/bin/python benchmarks/fit_headline.py DATA [DATA ...] [--window 50] [--l2 3] [--out TABLE.toml]
+    .venv/bin/python benchmarks/fit_headline.py DATA [DATA ...] [--window 50] [--l2 3] [--out TABLE.toml] [--add FACT]
 
 ``DATA`` are dev files in the ``DATASET-STYLE.jsonl.gz`` layout with a ``title`` in their truth
 (the trafilatura files were used for the shipped table). For every page the engine decodes
@@ -11,7 +11,11 @@ conditional logit (softmax over each page's candidates) with an L2 penalty, on f
 standardised by their mean and standard deviation. Five-fold cross-validation by page id
 (all dumps of a page in one fold) is printed against the decoder's own choice; then the fit
 on all pages is written as ``fact = [mean, scale, weight]`` lines to paste under
-``[params.headline_rank]``. Needs numpy and scipy (``pip install -e '.[bench]'``).
+``[params.headline_rank]``. With ``--add FACT`` (repeatable) the core pack's table stays as it is and only
+the named facts' weights are fitted on top of it (each candidate's score under the table is a fixed offset),
+cross-validated against the table alone: a new fact then moves only the pages it tells about, where a
+whole refit on the day's decoded pages also moves near-ties elsewhere (session 9: `tt*date_below`).
+Needs numpy and scipy (``pip install -e '.[bench]'``).
 """
 
 from __future__ import annotations
@@ -73,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=3.0, help="L2 penalty of the fit")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", help="write the table here (default: print it)")
+    ap.add_argument("--add", metavar="FACT", action="append", default=[],
+                    help="keep the core pack's table and fit only this fact's weight (repeatable): the other "
+                         "weights stay, so pages the new fact does not move keep their headline")
     args = ap.parse_args(argv)
     try:
         import numpy as np
@@ -83,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with Pool(args.jobs) as pool:
         pages = [p for chunk in pool.map(_pages, [(d, args.window) for d in args.data]) for p in chunk]
-    names = list(pages[0]["facts"][0])
+    names = args.add or list(pages[0]["facts"][0])
     xs = [np.array([[f[k] for k in names] for f in p["facts"]], float) for p in pages]
     ys = [np.array(p["right"], bool) for p in pages]
     stacked = np.vstack(xs)
@@ -91,6 +98,14 @@ def main(argv: list[str] | None = None) -> int:
     scale[scale < 1e-9] = 1.0
     xs = [(x - mean) / scale for x in xs]
     fold = [int(hashlib.md5(p["id"].encode()).hexdigest(), 16) % 5 for p in pages]
+    # with --add, every candidate starts from its score under the core pack's table; without, from 0
+    offsets = [np.zeros(len(y)) for y in ys]
+    if args.add:
+        from articleparse import Engine
+        from articleparse.headline import compile_model
+
+        rows = [r for r in compile_model(Engine().params["headline_rank"]) if r[0] not in args.add]
+        offsets = [np.array([sum(w * (f[k] - m) / s for k, m, s, w in rows) for f in p["facts"]]) for p in pages]
 
     def fit(idx: list[int]) -> np.ndarray:
         # all candidates of the pages with a right one in one matrix; the softmax runs over each
@@ -98,12 +113,13 @@ def main(argv: list[str] | None = None) -> int:
         idx = [i for i in idx if ys[i].any()]
         x = np.vstack([xs[i] for i in idx])
         y = np.concatenate([ys[i] for i in idx])
+        off = np.concatenate([offsets[i] for i in idx])
         sizes = np.array([len(ys[i]) for i in idx])
         starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
         page = np.repeat(np.arange(len(idx)), sizes)
 
         def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-            s = x @ w
+            s = off + x @ w
             e = np.exp(s - np.maximum.reduceat(s, starts)[page])
             p = e / np.add.reduceat(e, starts)[page]
             p_right = np.add.reduceat(np.where(y, p, 0.0), starts)
@@ -119,19 +135,25 @@ def main(argv: list[str] | None = None) -> int:
         w = fit([i for i in range(len(pages)) if fold[i] != k])
         for i in range(len(pages)):
             if fold[i] == k:
-                ok = bool(ys[i][int(np.argmax(xs[i] @ w))])
+                ok = bool(ys[i][int(np.argmax(offsets[i] + xs[i] @ w))])
                 right += ok
                 row = by_style.setdefault(pages[i]["style"], [0, 0, 0, 0])
                 row[0] += 1
-                row[1] += pages[i]["chosen"] is not None and pages[i]["right"][pages[i]["chosen"]]
+                if args.add:  # the core pack's table, not the decoder, is what the added facts are weighed against
+                    row[1] += bool(ys[i][int(np.argmax(offsets[i]))])
+                else:
+                    row[1] += pages[i]["chosen"] is not None and pages[i]["right"][pages[i]["chosen"]]
                 row[2] += ok
                 row[3] += bool(ys[i].any())
     decoder = sum(1 for p in pages if p["chosen"] is not None and p["right"][p["chosen"]])
+    if args.add:
+        decoder = sum(1 for i in range(len(pages)) if ys[i][int(np.argmax(offsets[i]))])
+    first = "the core table right" if args.add else "decoder right"
     reachable = sum(1 for y in ys if y.any())
-    print(f"pages {len(pages)}: decoder right {decoder}, ranker right {right} (five-fold cross-validated), "
+    print(f"pages {len(pages)}: {first} {decoder}, ranker right {right} (five-fold cross-validated), "
           f"a candidate right {reachable}", file=sys.stderr)
     for style, (n, dec, ok, reach) in sorted(by_style.items()):
-        print(f"  {style}: pages {n}, decoder right {dec}, ranker right {ok}, a candidate right {reach}",
+        print(f"  {style}: pages {n}, {first} {dec}, ranker right {ok}, a candidate right {reach}",
               file=sys.stderr)
     w = fit(list(range(len(pages))))
     rows = []

@@ -220,3 +220,16 @@ def test_echo_facts_tell_a_far_repeat_from_a_doubled_line() -> None:
     texts, facts = _units_facts(text)
     row = facts[texts.index(_TITLE)]
     assert row["dup_adj"] == 1.0 and row["echo_far"] == 1.0 and row["echo_down"] == 2.0
+
+
+def test_a_date_under_a_line_counts_whatever_its_label() -> None:
+    # lxml prints "AFP" and the date on lines of their own, and the decoder reads such a date as a menu line
+    # or a teaser's snippet as often as a date: date_below asks only whether a date rule voted for a line
+    # within three units under the candidate (tt*date_below: on a page not laid out as text)
+    dek = "Ferries will run extra services while the council decides what to do next"
+    text = ("Home\nNews\nSport\n" + _TITLE + "\nAFP\nMarch 3, 2022 at 07:19 (Updated: March 3, 2022 at 07:38)\n"
+            "Share\nTweet\n" + dek + "\nSave\nPrint\n\n" + _PARAS)
+    texts, facts = _units_facts(text)
+    at_title, at_dek = facts[texts.index(_TITLE)], facts[texts.index(dek)]
+    assert at_title["date_below"] == 1.0 and at_dek["date_below"] == 0.0
+    assert at_title["tt*date_below"] == at_title["tt"] == 1.0

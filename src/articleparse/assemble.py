@@ -442,7 +442,7 @@ def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Feature
         return body_start is not None and anchor < i < body_start and ahead[body_start] - ahead[i] <= _PICK_NEAR
 
     def under_title(i: int) -> bool:
-        # a lone name right under a teaser's title (the unit above, past markup, labelled a related title or snippet)
+        # a name right under a teaser's title or snippet (the unit above, past markup, labelled a related title or snippet)
         j = i - 1
         while j >= 0 and steps[j] == 0:
             j -= 1

@@ -54,6 +54,7 @@ __all__ = ["rank_headline", "candidate_facts", "compile_model", "FACT_NAMES"]
 
 _H = LABEL_INDEX[Label.HEADLINE]
 _B = LABEL_INDEX[Label.BODY]
+_D = LABEL_INDEX[Label.DATE]
 _PRE = tuple(LABEL_INDEX[lb] for lb in ZONE_LABELS[Zone.PRE])
 _KEEP = frozenset((Label.BYLINE, Label.DATE))  # labels the ranker does not take a headline from
 _NEAR = 6  # units above the body where a candidate needs no title vote
@@ -63,7 +64,7 @@ _BULLET_SHARE = 0.02  # ... with this share of bulleted units (a browser copy pr
 
 #: The main facts that ``candidate_facts`` also gives again as ``tt*NAME`` for pages not laid out as text.
 _TT_FACTS = ("logdist", "nav_above", "meta_below", "lab_rt", "headline", "lognc", "ov_first", "echo_sub", "lab_nav",
-             "closest_above_meta")
+             "closest_above_meta", "date_below")
 
 #: Every fact ``candidate_facts`` computes, the names a ``[params.headline_rank]`` table may use.
 FACT_NAMES: tuple[str, ...] = tuple(lb.value for lb in LABELS) + (
@@ -78,6 +79,7 @@ FACT_NAMES: tuple[str, ...] = tuple(lb.value for lb in LABELS) + (
     "sp_before", "sp_after", "sp_bb", "sp_indent", "tt_before", "tt_after", "tt_bb", "tt_indent",
     "echo_end", "echo_far", "echo_down", "echo_up", "longest_above", "dup_adj",
     *("tt*" + name for name in _TT_FACTS), "tt",
+    "date_below",
 )
 
 _COMPILED: dict[int, tuple[Any, tuple[tuple[str, float, float, float], ...]]] = {}
@@ -205,6 +207,7 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
     above = [i for i in cands if i < start and scores[i][_H] > 0 and not features[i].ends_sentence]
     longest = max(above, key=lambda i: features[i].n_chars) if above else None
     meta = [lb is Label.DATE or lb is Label.BYLINE for lb in labels]
+    dated = [scores[k][_D] > 0 and labels[k] is not Label.BODY for k in range(n)]
     # the candidate closest above each date or byline: the title usually sits right over them
     cset = set(cands)
     over_meta: set[int] = set()
@@ -281,6 +284,10 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
             x["echo_down"] = x["echo_up"] = 0.0
         x["longest_above"] = float(i == longest)
         x["dup_adj"] = float((i > 0 and folded[i - 1] == t) or (i + 1 < n and folded[i + 1] == t))
+        # a line a date rule voted for within three units under it, whatever the decoder labelled it (lxml prints
+        # "AFP" / "30 avril 2015 à 07:19" on lines of their own, a browser copy "AFP 30 avril 2015 à 07:19 ...",
+        # and the decoder reads either as a menu line or a teaser's snippet more often than as the date)
+        x["date_below"] = float(any(dated[i + 1:i + 4]))
         # the blank-line facts, apart for the two kinds of page
         kind = "sp_" if spaced else "tt_"
         x.update({"sp_before": 0.0, "sp_after": 0.0, "sp_bb": 0.0, "sp_indent": 0.0,
