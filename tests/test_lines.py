@@ -134,6 +134,9 @@ def test_a_source_break_in_a_dump_that_is_not_wrapped_is_joined():
     "The council voted on Tuesday to close the old\n\nriver bridge, which has carried traffic\n",
     # a last word without its full stop is a lowercase menu item
     "Read the latest news from the region\nsport\n",
+    # a title over a lowercase byline or time: the run does not end like a sentence
+    "Kalifornien verpachtet Seeboden zur Entwicklung von Floating-Offshore-Windfarmen\nvon Tilman Weber\n",
+    "Das neue Advanced OFFROAD Pro Race MTB FS im ersten Test\nvor 11 Minuten\n",
 ])
 def test_a_break_that_is_no_source_break_stays(text):
     assert len(units(text)) == 2

@@ -350,23 +350,41 @@ def _join_source_breaks(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple
     """Join a source break inside a paragraph of a dump that is not wrapped: a line that stops
     mid-sentence (five words or more, no final mark) and the line right under it (no blank line
     between) that goes on in lowercase at the same indent are one unit, also when that line is a
-    last word with its full stop (``… ex ea commodo`` / ``consequat.``).
+    last word with its full stop (``… ex ea commodo`` / ``consequat.``), when the run of such lines
+    ends a sentence (its last line ends with a final mark).
 
     ``_source_wrap_width`` finds a page whose source wraps its paragraphs at one column; a page that
     breaks a paragraph only here and there (at a link, a ``<br>``, a tag lxml prints as a break) has
-    too few such lines, or at columns too far apart. One such line and its continuation are still one
-    sentence: a line of a menu or a title rarely stops mid-sentence with a lowercase line right under it.
+    too few such lines, or at columns too far apart. A title over a lowercase byline, date or
+    dateline (``… Floating-Offshore-Windfarmen`` / ``von Tilman Weber``, ``… im ersten Test`` /
+    ``vor 11 Minuten``) stops mid-sentence too, but its run does not end like a sentence.
     """
-    def joins(last: Unit, u: Unit) -> str | None:
-        a, b = lines[last.last], lines[u.first]
-        if b.index != a.index + 1:
-            return None
-        if _continues(a, b) or (" " not in b.text and _FULL_STOP_END.search(b.text) is not None
-                                and _continues(a, b._replace(text=b.text + " ."))):
-            return _glue(last.text, u.text)
-        return None
+    def pair(a: Line, b: Line) -> bool:
+        return b.index == a.index + 1 and (_continues(a, b) or (
+            " " not in b.text and _FULL_STOP_END.search(b.text) is not None
+            and _continues(a, b._replace(text=b.text + " ."))))
 
-    return _join_pairs(units, joins)
+    out: list[Unit] = []
+    k, n = 0, len(units)
+    while k < n:
+        j = k
+        while j + 1 < n and pair(lines[units[j].last], lines[units[j + 1].first]):
+            j += 1
+        first = units[k]
+        if j > k and _SENTENCE_END.search(units[j].text) is not None:
+            text = first.text
+            for u in units[k + 1:j + 1]:
+                text = _glue(text, u.text)
+            out.append(Unit(len(out), first.first, units[j].last, first.start, units[j].end, text, first.indent))
+        else:
+            base = len(out)
+            out.extend([u._replace(index=base + m) for m, u in enumerate(units[k:j + 1])])
+        k = j + 1
+    return tuple(out)
+
+
+# a sentence's end: a full stop, question or exclamation mark or ellipsis, before closing quotes or brackets
+_SENTENCE_END = regex.compile(r"[.!?…]['\"’”»)\]]*$")
 
 
 def _join_pairs(units: tuple[Unit, ...], joins: Callable[[Unit, Unit], str | None]) -> tuple[Unit, ...]:
