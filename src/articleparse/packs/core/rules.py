@@ -1683,3 +1683,46 @@ def code_block_line(f: Features, ctx: Context) -> float:
     if f.n_words > 25:
         return 0.0  # a paragraph of prose glued to the block (lynx prints no blank line before a <pre>)
     return 1.0 if _code_blocks(ctx)[f.index] else 0.0
+
+
+# a recipe's measures after a quantity: metric and kitchen units in the languages of the built-in packs
+_INGREDIENT = regex.compile(
+    r"^(?:[-•*·]\s*)?(?:\d+(?:[.,/]\d+)?(?:\s*[½¼¾⅓⅔⅛])?|[½¼¾⅓⅔⅛]|\d+\s*[-–]\s*\d+)\s*"
+    r"(?:g|gr|kg|mg|ml|l|cl|dl|EL|TL|Msp|Pck|Pkg|Päckchen|Prisen?|Becher|Dosen?|Dose/n|Bund|Zehen?|Zehe/n|"
+    r"Scheiben?|Scheibe/n|Tassen?|Handvoll|Spritzer|Tropfen|Stangen?|Zweige?|cups?|tbsp|tsp|Tbsp|Tsp|"
+    r"tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|cloves?|pinch(?:es)?|cans?|sticks?|slices?|bunch(?:es)?|"
+    r"sprigs?|łyżk[aię]|łyżeczk[aię]|szklank[aię]|cuillères?|cucharadas?|cucharaditas?|tazas?|cucchiai[on]?|"
+    r"cucchiaini?)\.?(?=\s|$)\s*(?:\([^)]*\)\s*)?\p{L}")
+# a recipe lists at least this many of them on its page
+_INGREDIENT_LINES = 3
+
+
+@line_fact
+def _ingredient_shaped(f: Features) -> bool:
+    """A quantity, a measure and a word (`200 g Zucker`, `2 tbsp olive oil`, `1 Pck. Vanillin-Zucker`)."""
+    return f.n_words <= 12 and not f.ends_sentence and _INGREDIENT.match(f.text.lstrip()) is not None
+
+
+def _ingredient_count(ctx: Context) -> int:
+    """How many units of the page read as a recipe's ingredient (computed once per page)."""
+    return ctx.once("ingredients", lambda: sum(1 for g in ctx.features if g.n_words <= 12
+                                               and _ingredient_shaped(g)))
+
+
+@code_rule(
+    id="core:BD013", label="body", weight=3.0, max_chars=120,
+    when={"n_words": [2, 12], _ingredient_shaped: True},
+    description="A line of a recipe's ingredient list (a quantity, a measure and what it measures: '200 g Zucker', "
+                "'2 tbsp olive oil', '1 Pck. Vanillin-Zucker') on a page with at least three such lines is the "
+                "recipe's text, which alone reads as a teaser title or a menu item",
+    match=[{"text": "200 g Zucker", "before": ["125 g Mehl", "65 g Margarine oder Butter"]},
+           {"text": "2 tbsp (30 ml) olive oil", "after": ["1/2 teaspoon cumin seeds", "4½ cups or 1125 ml of water"]}],
+    no_match=[{"text": "200 g Zucker", "before": ["Zutaten"]},
+              {"text": "0,75 l (13,99 €/l)", "before": ["0,375 l (53,07 €/l)", "1,5 l (12,99 €/l)"]},
+              {"text": "5 Kommentare", "before": ["3 Antworten", "12 Bewertungen"]},
+              {"text": "2 cups of sugar go into the dough.", "before": ["125 g Mehl", "65 g Zucker"]}],
+)
+def ingredient_line(f: Features, ctx: Context) -> float:
+    if f.n_words > 12 or not _ingredient_shaped(f):
+        return 0.0
+    return 1.0 if _ingredient_count(ctx) >= _INGREDIENT_LINES else 0.0
