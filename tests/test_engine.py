@@ -229,3 +229,39 @@ def test_a_recipe_s_ingredient_list_is_part_of_its_text():
     assert "Käsekuchen" not in article.text
     fired = {ln.index: ln.rules for ln in article.lines}
     assert "core:BD013" in fired[_RECIPE.splitlines().index("65 g Zucker")]
+
+
+_FACT_BOX = """Startseite
+Fotos
+Kontakt
+
+Die Plejaden über dem Kasberg
+
+Die Plejaden sind einer der schönsten offenen Sternhaufen am Winterhimmel und schon mit bloßem Auge gut zu sehen.
+
+Art der Aufnahme: Digitalfoto
+Ort: Kasberg im Frankenland
+Datum: 12. Januar 2020
+Belichtung: 30 x 120 s
+Kamera: Canon EOS 6D
+
+Nun nicht im Staub, sondern mit ausgeprägten Sternstrahlen, die die Optik des Teleskops erzeugt hat.
+
+Das Bild entstand in einer klaren Winternacht bei minus fünf Grad, kurz nach dem Untergang des Mondes.
+
+Weitere Fotos
+Der Orionnebel
+Die Andromedagalaxie
+Impressum
+"""
+
+
+def test_a_fact_box_inside_the_article_is_part_of_its_text():
+    # without core:BD014 the box's short lines (and the paragraph above it) read as menu items and teasers
+    article = articleparse.parse(_FACT_BOX)
+    for line in ("Art der Aufnahme: Digitalfoto", "Ort: Kasberg im Frankenland", "Kamera: Canon EOS 6D",
+                 "Die Plejaden sind einer der schönsten", "Nun nicht im Staub"):
+        assert line in article.text
+    assert "Der Orionnebel" not in article.text
+    fired = {ln.index: ln.rules for ln in article.lines}
+    assert "core:BD014" in fired[_FACT_BOX.splitlines().index("Ort: Kasberg im Frankenland")]

@@ -1726,3 +1726,71 @@ def ingredient_line(f: Features, ctx: Context) -> float:
     if f.n_words > 12 or not _ingredient_shaped(f):
         return 0.0
     return 1.0 if _ingredient_count(ctx) >= _INGREDIENT_LINES else 0.0
+
+
+# a fact box's line: a capitalised label of at most four words, a colon and a short value ("Ort: Kasberg im
+# Frankenland", "Effektiver Jahreszins: 3,9 Prozent", "• Nennversorgungsspannung: 220...240VAC")
+_FACT = regex.compile(r"^(?:[-•*·]\s*)?(\p{Lu}[\p{L}\d/()&.\-]*(?:\s+[\p{L}\d/()&.\-]+){0,3}):\s+\S")
+_FACT_VALUE_WORDS = 8
+_FACT_RUN = 3
+
+
+@line_fact
+def _fact_label(f: Features) -> str | None:
+    """The label of a line that reads as a fact box's entry, case-folded (None for any other line)."""
+    m = _FACT.match(f.text)
+    if m is None or len(f.text[m.end(1) + 1:].split()) > _FACT_VALUE_WORDS:
+        return None
+    return m.group(1).casefold()
+
+
+def _fact_boxes(ctx: Context) -> list[bool]:
+    """For each unit: it stands in a run of three or more consecutive fact lines whose labels the page prints
+    once each (computed once per page)."""
+    def compute() -> list[bool]:
+        n = len(ctx.features)
+        labels = [_fact_label(g) if ":" in g.text and g.n_words <= 14 else None for g in ctx.features]
+        counts: dict[str, int] = {}
+        for lab in labels:
+            if lab is not None:
+                counts[lab] = counts.get(lab, 0) + 1
+        ok = [lab is not None and counts[lab] == 1 for lab in labels]
+        out = [False] * n
+        i = 0
+        while i < n:
+            if not ok[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and ok[j + 1]:
+                j += 1
+            if j - i + 1 >= _FACT_RUN:
+                out[i:j + 1] = [True] * (j - i + 1)
+            i = j + 1
+        return out
+
+    return ctx.once("fact_boxes", compute)
+
+
+@code_rule(
+    id="core:BD014", label="body", weight=2.0, max_chars=200,
+    when={"n_words": [2, 14]}, contains=(":",),
+    description="A line of a fact box or spec list (three or more lines in a row of a capitalised label of at most "
+                "four words, a colon and a value of at most eight words, each label printed once on the page: "
+                "'Ort: Kasberg im Frankenland', 'Effektiver Jahreszins: 3,9 Prozent') is the article's text, which "
+                "alone reads as a menu item or a teaser title; a label the page repeats is a table of cookies or "
+                "a list of teasers ('Zweck: …', 'Cover: …')",
+    match=[{"text": "Ort: Kasberg im Frankenland",
+            "before": ["Art der Aufnahme: Digitalfoto", "Datum: 12. Januar 2020"], "after": ["Belichtung: 30 s"]},
+           {"text": "Verdicker/Basisöl: Li-Seifen/Mineralöl", "after": ["Farbe: braun", "Gebindegröße: 400 g"]}],
+    no_match=[{"text": "Ort: Kasberg im Frankenland", "before": ["Art der Aufnahme: Digitalfoto"]},
+              {"text": "Zweck: Sammelt Informationen über die Sprache", "before": ["Name: _ga", "Anbieter: Google"],
+               "after": ["Name: _gid", "Zweck: Unterscheidet Nutzer", "Anbieter: Google"]},
+              {"text": "Viva Magenta: Pantone kürt eine unkonventionelle Farbe für eine unkonventionelle Zeit",
+               "before": ["Das gute Ganze: Kendix erweitert seine Kollektion", "Abgespeichert: die Lieblingstrends"]},
+              {"text": "Home", "before": ["Ort: Kasberg", "Datum: 12. Januar 2020"], "after": ["Belichtung: 30 s"]}],
+)
+def fact_line(f: Features, ctx: Context) -> float:
+    if ":" not in f.text or f.n_words > 14 or _fact_label(f) is None:
+        return 0.0
+    return 1.0 if _fact_boxes(ctx)[f.index] else 0.0
