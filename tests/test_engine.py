@@ -241,7 +241,7 @@ Die Plejaden sind einer der schönsten offenen Sternhaufen am Winterhimmel und s
 
 Art der Aufnahme: Digitalfoto
 Ort: Kasberg im Frankenland
-Datum: 12. Januar 2020
+Objekt: Plejaden (M45)
 Belichtung: 30 x 120 s
 Kamera: Canon EOS 6D
 

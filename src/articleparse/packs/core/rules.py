@@ -1733,6 +1733,14 @@ def ingredient_line(f: Features, ctx: Context) -> float:
 _FACT = regex.compile(r"^(?:[-•*·]\s*)?(\p{Lu}[\p{L}\d/()&.\-]*(?:\s+[\p{L}\d/()&.\-]+){0,3}):\s+\S")
 _FACT_VALUE_WORDS = 8
 _FACT_RUN = 3
+# the labels of a post's meta box (author, dates, filing, credits), which the byline and date rules read
+_META_LABELS = frozenset((
+    "author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore", "autores", "by", "von", "par",
+    "por", "published", "posted", "updated", "last updated", "veröffentlicht", "aktualisiert", "erschienen",
+    "erschienen am", "letzte änderung", "stand", "datum", "date", "fecha", "publié", "publié le", "mis à jour",
+    "kategorie", "kategorien", "category", "categories", "catégorie", "categoría", "tags", "schlagwörter",
+    "schlagworte", "quelle", "quellen", "source", "sources", "fuente", "foto", "fotos", "bild", "bilder", "photo",
+    "photos", "credit", "credits", "lesezeit", "reading time", "kommentare", "comments", "redaktion"))
 
 
 @line_fact
@@ -1741,7 +1749,8 @@ def _fact_label(f: Features) -> str | None:
     m = _FACT.match(f.text)
     if m is None or len(f.text[m.end(1) + 1:].split()) > _FACT_VALUE_WORDS:
         return None
-    return m.group(1).casefold()
+    label = m.group(1).casefold()
+    return None if label in _META_LABELS else label
 
 
 def _fact_boxes(ctx: Context) -> list[bool]:
@@ -1779,16 +1788,18 @@ def _fact_boxes(ctx: Context) -> list[bool]:
                 "four words, a colon and a value of at most eight words, each label printed once on the page: "
                 "'Ort: Kasberg im Frankenland', 'Effektiver Jahreszins: 3,9 Prozent') is the article's text, which "
                 "alone reads as a menu item or a teaser title; a label the page repeats is a table of cookies or "
-                "a list of teasers ('Zweck: …', 'Cover: …')",
+                "a list of teasers ('Zweck: …', 'Cover: …'), and a post's meta box ('Author: …', 'Published: …') "
+                "is no fact box",
     match=[{"text": "Ort: Kasberg im Frankenland",
-            "before": ["Art der Aufnahme: Digitalfoto", "Datum: 12. Januar 2020"], "after": ["Belichtung: 30 s"]},
+            "before": ["Art der Aufnahme: Digitalfoto", "Objekt: Plejaden (M45)"], "after": ["Belichtung: 30 s"]},
            {"text": "Verdicker/Basisöl: Li-Seifen/Mineralöl", "after": ["Farbe: braun", "Gebindegröße: 400 g"]}],
     no_match=[{"text": "Ort: Kasberg im Frankenland", "before": ["Art der Aufnahme: Digitalfoto"]},
               {"text": "Zweck: Sammelt Informationen über die Sprache", "before": ["Name: _ga", "Anbieter: Google"],
                "after": ["Name: _gid", "Zweck: Unterscheidet Nutzer", "Anbieter: Google"]},
               {"text": "Viva Magenta: Pantone kürt eine unkonventionelle Farbe für eine unkonventionelle Zeit",
                "before": ["Das gute Ganze: Kendix erweitert seine Kollektion", "Abgespeichert: die Lieblingstrends"]},
-              {"text": "Home", "before": ["Ort: Kasberg", "Datum: 12. Januar 2020"], "after": ["Belichtung: 30 s"]}],
+              {"text": "Home", "before": ["Ort: Kasberg", "Objekt: Plejaden (M45)"], "after": ["Belichtung: 30 s"]},
+              {"text": "Author: Jacopo Cascioli", "after": ["Published: 03 December 2019", "Updated: 06 December 2019"]}],
 )
 def fact_line(f: Features, ctx: Context) -> float:
     if ":" not in f.text or f.n_words > 14 or _fact_label(f) is None:
