@@ -183,3 +183,85 @@ def test_a_body_paragraph_that_opens_with_its_words_twice_reads_them_once():
     # the paragraph's span still covers the whole line
     line = next(p for p in article.body if p.text.startswith("The old bridge"))
     assert page[line.span[0]:line.span[1]].startswith("The old bridge at dusk The old bridge at dusk")
+
+
+_RECIPE = """Home
+Rezepte
+Backen
+Kontakt
+
+Mandarinen-Schmand-Kuchen
+
+Dieser Kuchen ist schnell gemacht und schmeckt der ganzen Familie, ob zum Kaffee am Sonntag oder als Nachtisch.
+
+Zutaten
+
+125 g Mehl
+65 g Zucker
+65 g Margarine oder Butter
+1 TL Backpulver
+
+Füllung
+
+500 ml Milch
+2 Pck. Vanillepuddingpulver
+3 Becher Schmand, je ca. 200 g
+
+Als erstes den Pudding kochen und abkühlen lassen. Dabei ab und zu umrühren, damit sich keine Haut bildet.
+
+Für den Boden die Zutaten zusammenkneten und den Teig in die gefettete Springform drücken, dabei einen Rand formen.
+
+Die Füllung auf den Boden geben und den Kuchen bei 180 Grad etwa 70 Minuten backen, dann auskühlen lassen.
+
+Weitere Rezepte
+Käsekuchen
+Apfelkuchen
+Impressum
+"""
+
+
+def test_a_recipe_s_ingredient_list_is_part_of_its_text():
+    # without core:BD013 the list and the paragraph above it read as teaser titles and snippets above the body
+    article = articleparse.parse(_RECIPE)
+    for line in ("125 g Mehl", "2 Pck. Vanillepuddingpulver", "3 Becher Schmand, je ca. 200 g",
+                 "Dieser Kuchen ist schnell gemacht"):
+        assert line in article.text
+    assert "Käsekuchen" not in article.text
+    fired = {ln.index: ln.rules for ln in article.lines}
+    assert "core:BD013" in fired[_RECIPE.splitlines().index("65 g Zucker")]
+
+
+_FACT_BOX = """Startseite
+Fotos
+Kontakt
+
+Die Plejaden über dem Kasberg
+
+Die Plejaden sind einer der schönsten offenen Sternhaufen am Winterhimmel und schon mit bloßem Auge gut zu sehen.
+
+Art der Aufnahme: Digitalfoto
+Ort: Kasberg im Frankenland
+Objekt: Plejaden (M45)
+Belichtung: 30 x 120 s
+Kamera: Canon EOS 6D
+
+Nun nicht im Staub, sondern mit ausgeprägten Sternstrahlen, die die Optik des Teleskops erzeugt hat.
+
+Das Bild entstand in einer klaren Winternacht bei minus fünf Grad, kurz nach dem Untergang des Mondes.
+
+Weitere Fotos
+Der Orionnebel
+Die Andromedagalaxie
+Impressum
+"""
+
+
+def test_a_fact_box_inside_the_article_is_part_of_its_text():
+    # without core:BD014 the box's short lines (and the paragraph above it) read as menu items and teasers
+    article = articleparse.parse(_FACT_BOX)
+    for line in ("Art der Aufnahme: Digitalfoto", "Ort: Kasberg im Frankenland", "Kamera: Canon EOS 6D",
+                 "Die Plejaden sind einer der schönsten", "Nun nicht im Staub"):
+        assert line in article.text
+    assert "Der Orionnebel" not in article.text
+    fired = {ln.index: ln.rules for ln in article.lines}
+    assert "core:BD014" in fired[_FACT_BOX.splitlines().index("Ort: Kasberg im Frankenland")]

@@ -1690,3 +1690,125 @@ def code_block_line(f: Features, ctx: Context) -> float:
     if f.n_words > 25:
         return 0.0  # a paragraph of prose glued to the block (lynx prints no blank line before a <pre>)
     return 1.0 if _code_blocks(ctx)[f.index] else 0.0
+
+
+# a recipe's measures after a quantity: metric and kitchen units in the languages of the built-in packs
+_INGREDIENT = regex.compile(
+    r"^(?:[-•*·]\s*)?(?:\d+(?:[.,/]\d+)?(?:\s*[½¼¾⅓⅔⅛])?|[½¼¾⅓⅔⅛]|\d+\s*[-–]\s*\d+)\s*"
+    r"(?:g|gr|kg|mg|ml|l|cl|dl|EL|TL|Msp|Pck|Pkg|Päckchen|Prisen?|Becher|Dosen?|Dose/n|Bund|Zehen?|Zehe/n|"
+    r"Scheiben?|Scheibe/n|Tassen?|Handvoll|Spritzer|Tropfen|Stangen?|Zweige?|cups?|tbsp|tsp|Tbsp|Tsp|"
+    r"tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|cloves?|pinch(?:es)?|cans?|sticks?|slices?|bunch(?:es)?|"
+    r"sprigs?|łyżk[aię]|łyżeczk[aię]|szklank[aię]|cuillères?|cucharadas?|cucharaditas?|tazas?|cucchiai[on]?|"
+    r"cucchiaini?)\.?(?=\s|$)\s*(?:\([^)]*\)\s*)?\p{L}")
+# a recipe lists at least this many of them on its page
+_INGREDIENT_LINES = 3
+
+
+@line_fact
+def _ingredient_shaped(f: Features) -> bool:
+    """A quantity, a measure and a word (`200 g Zucker`, `2 tbsp olive oil`, `1 Pck. Vanillin-Zucker`)."""
+    return f.n_words <= 12 and not f.ends_sentence and _INGREDIENT.match(f.text.lstrip()) is not None
+
+
+def _ingredient_count(ctx: Context) -> int:
+    """How many units of the page read as a recipe's ingredient (computed once per page)."""
+    return ctx.once("ingredients", lambda: sum(1 for g in ctx.features if g.n_words <= 12
+                                               and _ingredient_shaped(g)))
+
+
+@code_rule(
+    id="core:BD013", label="body", weight=3.0, max_chars=120,
+    when={"n_words": [2, 12], _ingredient_shaped: True},
+    description="A line of a recipe's ingredient list (a quantity, a measure and what it measures: '200 g Zucker', "
+                "'2 tbsp olive oil', '1 Pck. Vanillin-Zucker') on a page with at least three such lines is the "
+                "recipe's text, which alone reads as a teaser title or a menu item",
+    match=[{"text": "200 g Zucker", "before": ["125 g Mehl", "65 g Margarine oder Butter"]},
+           {"text": "2 tbsp (30 ml) olive oil", "after": ["1/2 teaspoon cumin seeds", "4½ cups or 1125 ml of water"]}],
+    no_match=[{"text": "200 g Zucker", "before": ["Zutaten"]},
+              {"text": "0,75 l (13,99 €/l)", "before": ["0,375 l (53,07 €/l)", "1,5 l (12,99 €/l)"]},
+              {"text": "5 Kommentare", "before": ["3 Antworten", "12 Bewertungen"]},
+              {"text": "2 cups of sugar go into the dough.", "before": ["125 g Mehl", "65 g Zucker"]}],
+)
+def ingredient_line(f: Features, ctx: Context) -> float:
+    if f.n_words > 12 or not _ingredient_shaped(f):
+        return 0.0
+    return 1.0 if _ingredient_count(ctx) >= _INGREDIENT_LINES else 0.0
+
+
+# a fact box's line: a capitalised label of at most four words, a colon and a short value ("Ort: Kasberg im
+# Frankenland", "Effektiver Jahreszins: 3,9 Prozent", "• Nennversorgungsspannung: 220...240VAC")
+_FACT = regex.compile(r"^(?:[-•*·]\s*)?(\p{Lu}[\p{L}\d/()&.\-]*(?:\s+[\p{L}\d/()&.\-]+){0,3}):\s+\S")
+_FACT_VALUE_WORDS = 8
+_FACT_RUN = 3
+# the labels of a post's meta box (author, dates, filing, credits), which the byline and date rules read
+_META_LABELS = frozenset((
+    "author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore", "autores", "by", "von", "par",
+    "por", "published", "posted", "updated", "last updated", "veröffentlicht", "aktualisiert", "erschienen",
+    "erschienen am", "letzte änderung", "stand", "datum", "date", "fecha", "publié", "publié le", "mis à jour",
+    "kategorie", "kategorien", "category", "categories", "catégorie", "categoría", "tags", "schlagwörter",
+    "schlagworte", "quelle", "quellen", "source", "sources", "fuente", "foto", "fotos", "bild", "bilder", "photo",
+    "photos", "credit", "credits", "lesezeit", "reading time", "kommentare", "comments", "redaktion"))
+
+
+@line_fact
+def _fact_label(f: Features) -> str | None:
+    """The label of a line that reads as a fact box's entry, case-folded (None for any other line)."""
+    m = _FACT.match(f.text)
+    if m is None or len(f.text[m.end(1) + 1:].split()) > _FACT_VALUE_WORDS:
+        return None
+    label = m.group(1).casefold()
+    return None if label in _META_LABELS else label
+
+
+def _fact_boxes(ctx: Context) -> list[bool]:
+    """For each unit: it stands in a run of three or more consecutive fact lines whose labels the page prints
+    once each (computed once per page)."""
+    def compute() -> list[bool]:
+        n = len(ctx.features)
+        labels = [_fact_label(g) if ":" in g.text and g.n_words <= 14 else None for g in ctx.features]
+        counts: dict[str, int] = {}
+        for lab in labels:
+            if lab is not None:
+                counts[lab] = counts.get(lab, 0) + 1
+        ok = [lab is not None and counts[lab] == 1 for lab in labels]
+        out = [False] * n
+        i = 0
+        while i < n:
+            if not ok[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and ok[j + 1]:
+                j += 1
+            if j - i + 1 >= _FACT_RUN:
+                out[i:j + 1] = [True] * (j - i + 1)
+            i = j + 1
+        return out
+
+    return ctx.once("fact_boxes", compute)
+
+
+@code_rule(
+    id="core:BD014", label="body", weight=2.0, max_chars=200,
+    when={"n_words": [2, 14]}, contains=(":",),
+    description="A line of a fact box or spec list (three or more lines in a row of a capitalised label of at most "
+                "four words, a colon and a value of at most eight words, each label printed once on the page: "
+                "'Ort: Kasberg im Frankenland', 'Effektiver Jahreszins: 3,9 Prozent') is the article's text, which "
+                "alone reads as a menu item or a teaser title; a label the page repeats is a table of cookies or "
+                "a list of teasers ('Zweck: …', 'Cover: …'), and a post's meta box ('Author: …', 'Published: …') "
+                "is no fact box",
+    match=[{"text": "Ort: Kasberg im Frankenland",
+            "before": ["Art der Aufnahme: Digitalfoto", "Objekt: Plejaden (M45)"], "after": ["Belichtung: 30 s"]},
+           {"text": "Verdicker/Basisöl: Li-Seifen/Mineralöl", "after": ["Farbe: braun", "Gebindegröße: 400 g"]}],
+    no_match=[{"text": "Ort: Kasberg im Frankenland", "before": ["Art der Aufnahme: Digitalfoto"]},
+              {"text": "Zweck: Sammelt Informationen über die Sprache", "before": ["Name: _ga", "Anbieter: Google"],
+               "after": ["Name: _gid", "Zweck: Unterscheidet Nutzer", "Anbieter: Google"]},
+              {"text": "Viva Magenta: Pantone kürt eine unkonventionelle Farbe für eine unkonventionelle Zeit",
+               "before": ["Das gute Ganze: Kendix erweitert seine Kollektion", "Abgespeichert: die Lieblingstrends"]},
+              {"text": "Home", "before": ["Ort: Kasberg", "Objekt: Plejaden (M45)"], "after": ["Belichtung: 30 s"]},
+              {"text": "Author: Jacopo Cascioli", "after": ["Published: 03 December 2019", "Updated: 06 December 2019"]}],
+)
+def fact_line(f: Features, ctx: Context) -> float:
+    if ":" not in f.text or f.n_words > 14 or _fact_label(f) is None:
+        return 0.0
+    return 1.0 if _fact_boxes(ctx)[f.index] else 0.0
