@@ -84,6 +84,27 @@ def test_weak_comment_evidence_does_not_take_prose_out_of_the_body():
     assert _labels(rows) == ["body"] * 13
 
 
+INLINE_TEASER = _row(body=3.5, related_title=4.7, headline=5.0)  # "À lire aussi » Ballonnements, lourdeurs ...": a weight-5 teaser rule
+
+
+def test_an_inline_teaser_between_paragraphs_leaves_the_body():
+    rows = [PROSE] * 6 + [INLINE_TEASER] + [PROSE] * 6
+    labels = _labels(rows)
+    assert labels[6] == "related-title"
+    assert labels[:6] == labels[7:] == ["body"] * 6
+
+
+def test_a_subheading_s_own_teaser_vote_keeps_it_in_the_body():
+    # a title-shaped line between paragraphs: headline votes lead, its teaser vote (core:RL010) is weak
+    rows = [PROSE] * 6 + [_row(body=1.0, related_title=0.7, headline=4.0)] + [PROSE] * 6
+    assert _labels(rows) == ["body"] * 13
+
+
+def test_an_inline_teaser_whose_prose_outweighs_it_stays():
+    rows = [PROSE] * 6 + [_row(body=5.0, related_title=4.7)] + [PROSE] * 6
+    assert _labels(rows) == ["body"] * 13
+
+
 def test_a_rest_of_up_to_forty_units_behind_a_gap_is_detached():
     # a long run of short comment lines after the article, each weak prose
     rows = [PROSE] * 30 + [MENU] * 5 + [_row(body=0.5)] * 30

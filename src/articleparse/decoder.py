@@ -131,6 +131,9 @@ DEFAULT_PARAMS: Mapping[str, float] = {
     # outweighs it by up to ``cut_comment_allowance``
     "cut_comment": 3.0,
     "cut_comment_allowance": 2.0,
+    # ... and an inline teaser (a related-story label and a title on one line, a weight-5 related-title rule)
+    # whose related-title score reaches this and beats its body score by ``cut_margin``
+    "cut_teaser": 4.0,
     # the detach pass: body after a gap of this many units behind the article's main run is page furniture
     "detach_gap": 4,
     "detach_share": 0.7,
@@ -638,6 +641,11 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
     or rules of a comment section: ``Please understand that comments are moderated …``) is a
     comment line even when its body votes lead by up to ``cut_comment_allowance``: such lines
     are whole sentences, so their prose votes run as high as a paragraph's.
+    A unit whose related-title score reaches ``cut_teaser`` and beats its body score by
+    ``cut_margin`` and every other label's, the headline aside, is an inline teaser
+    (``À lire aussi » Ballonnements, lourdeurs…``, ``PUEDES VER: ¿Qué es la Sunedu…?``: a
+    language pack's weight-5 rule read a related-story label and a title on one line); a
+    title-shaped line's own teaser vote (``core:RL010``) stays far below it, so subheadings stay.
     Returns the units it took out (the detach pass reads the article's runs across them).
     """
     b = LABEL_INDEX[L.BODY]
@@ -645,6 +653,7 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
     n = len(labels)
     margin, reach, least = p["cut_margin"], int(p["cut_teaser_reach"]), p["cut_min"]
     strong, allowance = p["cut_comment"], p["cut_comment_allowance"]
+    rt, teaser = LABEL_INDEX[L.RELATED_TITLE], p["cut_teaser"]
     out: set[int] = set()
     i = 0
     while i < n:
@@ -656,6 +665,10 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
         if row[k] - row[b] < margin or row[k] < least or row[k] < max(row[q] for q in _CUT_RIVALS):
             if row[c] >= strong and row[c] - row[b] >= -allowance:
                 labels[i] = L.COMMENT
+                zones[i] = Zone.CRUFT
+                out.add(i)
+            elif row[rt] >= teaser and row[rt] - row[b] >= margin and row[rt] >= max(row[q] for q in _CUT_RIVALS):
+                labels[i] = L.RELATED_TITLE
                 zones[i] = Zone.CRUFT
                 out.add(i)
             i += 1
