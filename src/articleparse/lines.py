@@ -151,7 +151,10 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
         return None
     # a line with no break opportunity (one long word: a URL, a tracking code) cannot be wrapped;
     # that it runs past the column says nothing about the dump
-    breakable = [" " in raw.strip() or _NO_SPACE_SCRIPT.search(raw) is not None for raw in raws]
+    # nor can a form field (w3m prints a text input or a textarea's rows as ``[`` and spaces to the
+    # field's own size, past the column when the field is wider)
+    breakable = [" " in _FORM_FIELD.sub("[]", raw).strip() or _NO_SPACE_SCRIPT.search(raw) is not None
+                 for raw in raws]
     counted = {}
     for width in _WRAP_WIDTHS:
         over = sum(w > width and b for w, b in zip(widths, breakable))
@@ -180,6 +183,8 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
 
 
 _WRAP_WIDTHS = (80, 72, 78, 100)
+# a form's text field as w3m prints it: brackets around blanks (or underscores)
+_FORM_FIELD = regex.compile(r"\[[ _\u00a0]*\]")
 
 
 def _break_columns(lines: Sequence[Line], widths: Sequence[int]) -> list[int]:
