@@ -181,6 +181,44 @@ def test_an_unbreakable_long_line_does_not_hide_the_wrap():
     assert len(units) == 3 + 1  # the three codes, and the paragraph joined back into one unit
 
 
+def test_a_form_field_wider_than_the_column_does_not_hide_the_wrap():
+    # w3m prints a text input or a textarea's rows as brackets around blanks, at the field's own
+    # size: past the column when the field is wider, though nothing there can be wrapped
+    field = "[" + " " * 90 + "]"
+    text = (field + "\n") * 10 + "\n" + PARAGRAPH * 3
+    lines = split_lines(text)
+    assert detect_wrap_width(lines) == 80
+    assert [u.text[:1] for u in split_units(lines, 80)] == ["[", "T"]  # the field's rows, the paragraph
+
+
+def test_a_wrapped_line_is_joined_when_the_next_word_did_not_fit_after_it():
+    # "Existenzgründungsprämie." would have run past column 80 after "eine": the wrap put it on the
+    # next line, though the line stops well short of three quarters of the column
+    text = ("Die Jugendverbände der Landwirtschaft in NRW fordern eine\n"
+            "Existenzgründungsprämie. In einem ersten Gespräch zeigte sich die\n"
+            "Ministerin offen für die Forderung.\n")
+    assert len(units(text, 80)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a short word would have fitted: the line ended there on purpose (a title over a byline)
+    "Die Jugendverbände der Landwirtschaft in NRW fordern eine\nNeue Prämie für Gründer im Land\n",
+    # the line ends a sentence
+    "Die Jugendverbände der Landwirtschaft fordern eine Prämie.\nExistenzgründungsprämien sind gefragt und gut\n",
+    # a list item under it
+    "Die Jugendverbände der Landwirtschaft in NRW fordern eine\n  • Existenzgründungsprämie für alle\n",
+])
+def test_a_short_line_stays_apart_when_the_next_word_would_have_fitted(text):
+    assert len(units(text, 80)) == 2
+
+
+def test_a_line_with_a_form_field_and_words_past_the_column_still_means_no_wrap():
+    wide = ("Your name: [                    ] and your e-mail address: [                    ] and a word"
+            " or two more [Send]")
+    text = (wide + "\n\n") * 3 + PARAGRAPH * 3
+    assert detect_wrap_width(split_lines(text)) is None
+
+
 def test_a_long_line_with_spaces_still_means_no_wrap():
     wide = "This line has spaces and runs well past the eighty columns of a terminal, so the dump is not wrapped at all."
     text = (wide + "\n\n") * 3 + PARAGRAPH * 3

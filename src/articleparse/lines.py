@@ -151,7 +151,10 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
         return None
     # a line with no break opportunity (one long word: a URL, a tracking code) cannot be wrapped;
     # that it runs past the column says nothing about the dump
-    breakable = [" " in raw.strip() or _NO_SPACE_SCRIPT.search(raw) is not None for raw in raws]
+    # nor can a form field (w3m prints a text input or a textarea's rows as ``[`` and spaces to the
+    # field's own size, past the column when the field is wider)
+    breakable = [" " in _FORM_FIELD.sub("[]", raw).strip() or _NO_SPACE_SCRIPT.search(raw) is not None
+                 for raw in raws]
     counted = {}
     for width in _WRAP_WIDTHS:
         over = sum(w > width and b for w, b in zip(widths, breakable))
@@ -180,6 +183,8 @@ def detect_wrap_width(lines: Sequence[Line]) -> int | None:
 
 
 _WRAP_WIDTHS = (80, 72, 78, 100)
+# a form's text field as w3m prints it: brackets around blanks (or underscores)
+_FORM_FIELD = regex.compile(r"\[[ _\u00a0]*\]")
 
 
 def _break_columns(lines: Sequence[Line], widths: Sequence[int]) -> list[int]:
@@ -259,7 +264,9 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             and (display_width(prev.raw.rstrip()) >= threshold
                  # a line the page's source broke mid-sentence, well short of the column: the next line goes on
                  # with its sentence in lowercase (lxml keeps a source break inside a paragraph)
-                 or _continues(prev, ln))
+                 or _continues(prev, ln)
+                 # the next line's first word would not have fitted after this line's last one
+                 or _word_did_not_fit(prev, ln, wrap_width))
             and not _byline_under(ln, lines[k + 1] if k + 1 < n else None)
             # indented like the paragraph, or centred and going on in lowercase (or in a script
             # without case): w3m centres each line of a centred paragraph, so their indents differ
@@ -298,6 +305,18 @@ def _continues(a: Line, b: Line, lower: bool = True) -> bool:
             and a.text.count(" ") >= 4 and " " in b.text
             and _FULL_STOP_END.search(a.text) is None and abs(a.indent - b.indent) <= 1
             and not _BULLET_START.match(b.raw) and _O_BULLET.match(b.text) is None)
+
+
+def _word_did_not_fit(a: Line, b: Line, width: int) -> bool:
+    """``b`` goes on with ``a``'s sentence in a dump wrapped at ``width`` columns: ``a`` (five words
+    or more) stops mid-sentence and ``b``'s first word (a capitalised noun, a number) would have run
+    past the column after ``a``'s last one, so the wrap put it on the next line, at the same indent
+    (``… fordern eine`` / ``Existenzgründungsprämie. In einem …``)."""
+    if b.index != a.index + 1 or a.text.count(" ") < 4 or _FULL_STOP_END.search(a.text) is not None:
+        return False
+    if abs(a.indent - b.indent) > 1 or _BULLET_START.match(b.raw) or " " not in b.text:
+        return False
+    return display_width(a.raw.rstrip()) + 1 + display_width(b.text.split(" ", 1)[0]) > width
 
 
 def _source_wrap_width(lines: Sequence[Line]) -> int | None:
