@@ -102,10 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     offsets = [np.zeros(len(y)) for y in ys]
     if args.add:
         from articleparse import Engine
-        from articleparse.headline import compile_model
+        from articleparse.headline import candidate_score, compile_model
 
         rows = [r for r in compile_model(Engine().params["headline_rank"]) if r[0] not in args.add]
-        offsets = [np.array([sum(w * (f[k] - m) / s for k, m, s, w in rows) for f in p["facts"]]) for p in pages]
+        offsets = [np.array([candidate_score(rows, f) for f in p["facts"]]) for p in pages]
 
     def fit(idx: list[int]) -> np.ndarray:
         # all candidates of the pages with a right one in one matrix; the softmax runs over each

@@ -622,6 +622,11 @@ _CUT_LABELS = tuple(LABEL_INDEX[lb] for lb in (L.RELATED_SECTION, L.FOOTER, L.CA
 _CUT_RIVALS = tuple(LABEL_INDEX[lb] for lb in LABELS if lb is not L.HEADLINE)
 
 
+def _rival(row: Sequence[float]) -> float:
+    """The best score of ``row`` among the labels a cut label must beat (``_CUT_RIVALS``)."""
+    return max(row[q] for q in _CUT_RIVALS)
+
+
 def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
               p: Mapping[str, float], list_titles: Sequence[bool] | None = None) -> set[int]:
     """Take out of the body the headings, captions, credits, ad labels and appeals inside it (in place).
@@ -655,6 +660,12 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
     strong, allowance = p["cut_comment"], p["cut_comment_allowance"]
     rt, teaser = LABEL_INDEX[L.RELATED_TITLE], p["cut_teaser"]
     out: set[int] = set()
+
+    def cut(i: int, label: Label) -> None:
+        labels[i] = label
+        zones[i] = Zone.CRUFT
+        out.add(i)
+
     i = 0
     while i < n:
         if labels[i] is not L.BODY:
@@ -662,27 +673,19 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
             continue
         row = scores[i]
         k = max(_CUT_LABELS, key=row.__getitem__)
-        if row[k] - row[b] < margin or row[k] < least or row[k] < max(row[q] for q in _CUT_RIVALS):
+        if row[k] - row[b] < margin or row[k] < least or row[k] < _rival(row):
             if row[c] >= strong and row[c] - row[b] >= -allowance:
-                labels[i] = L.COMMENT
-                zones[i] = Zone.CRUFT
-                out.add(i)
-            elif row[rt] >= teaser and row[rt] - row[b] >= margin and row[rt] >= max(row[q] for q in _CUT_RIVALS):
-                labels[i] = L.RELATED_TITLE
-                zones[i] = Zone.CRUFT
-                out.add(i)
+                cut(i, L.COMMENT)
+            elif row[rt] >= teaser and row[rt] - row[b] >= margin and row[rt] >= _rival(row):
+                cut(i, L.RELATED_TITLE)
             i += 1
             continue
-        labels[i] = LABELS[k]
-        zones[i] = Zone.CRUFT
-        out.add(i)
+        cut(i, LABELS[k])
         i += 1
         if LABELS[k] is L.RELATED_SECTION:
             end = min(n, i + reach)
             while i < end and labels[i] is L.BODY and (scores[i][b] < max(scores[i]) or list_titles and list_titles[i]):
-                labels[i] = L.RELATED_TITLE
-                zones[i] = Zone.CRUFT
-                out.add(i)
+                cut(i, L.RELATED_TITLE)
                 i += 1
     return out
 

@@ -50,7 +50,7 @@ from .errors import PackError
 from .features import Features
 from .model import Label
 
-__all__ = ["rank_headline", "candidate_facts", "compile_model", "FACT_NAMES"]
+__all__ = ["rank_headline", "candidate_facts", "candidate_score", "compile_model", "FACT_NAMES"]
 
 _H = LABEL_INDEX[Label.HEADLINE]
 _B = LABEL_INDEX[Label.BODY]
@@ -106,6 +106,15 @@ def compile_model(model: Any) -> tuple[tuple[str, float, float, float], ...]:
                             "write it as [mean, scale, weight] with numbers and a scale above 0")
         rows.append((name, float(entry[0]), float(entry[1]), float(entry[2])))
     return tuple(rows)
+
+
+def candidate_score(rows: Sequence[tuple[str, float, float, float]], facts: Mapping[str, float]) -> float:
+    """A candidate's score under a table's ``rows`` (:func:`compile_model`): the sum of
+    ``weight * (value - mean) / scale`` over the rows, in their order."""
+    value = 0.0
+    for name, mean, scale, weight in rows:
+        value += weight * (facts[name] - mean) / scale
+    return value
 
 
 def _model(model: Any) -> tuple[tuple[str, float, float, float], ...]:
@@ -336,9 +345,7 @@ def rank_headline(decoded: Decoded, scores: Sequence[Sequence[float]], features:
             continue
         if labels[i] in _KEEP:
             continue  # a byline or date line keeps its label: in cross-validation 5 of 21 such picks were right
-        value = 0.0
-        for name, mean, scale, weight in rows:
-            value += weight * (x[name] - mean) / scale
+        value = candidate_score(rows, x)
         if value > best_value:
             best, best_value = i, value
     old = [i for i, lb in enumerate(labels) if lb is Label.HEADLINE]

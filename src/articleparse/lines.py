@@ -296,13 +296,15 @@ _CASELESS_OR_LOWER_START = regex.compile(r"^(?:\p{Ll}|(?=\p{L})[^\p{Lu}\p{Lt}\p{
 _O_BULLET = regex.compile(r"^o \S")
 
 
-def _continues(a: Line, b: Line, lower: bool = True) -> bool:
+def _continues(a: Line, b: Line, lower: bool = True, last_word: bool = False) -> bool:
     """``b`` reads as the next piece of ``a``'s sentence: ``a`` (five words or more) stops
     mid-sentence and ``b`` goes on under it (next line, or after one blank line, as lxml prints
     a source break inside some pages' paragraphs) at the same indent, in lowercase unless
-    ``lower`` is false."""
+    ``lower`` is false. ``b`` holds a space, or with ``last_word`` it may be one word that ends
+    the sentence (``consequat.``)."""
     return (b.index - a.index <= 2 and (not lower or _LOWER_START.match(b.text) is not None)
-            and a.text.count(" ") >= 4 and " " in b.text
+            and a.text.count(" ") >= 4
+            and (" " in b.text or (last_word and _FULL_STOP_END.search(b.text) is not None))
             and _FULL_STOP_END.search(a.text) is None and abs(a.indent - b.indent) <= 1
             and not _BULLET_START.match(b.raw) and _O_BULLET.match(b.text) is None)
 
@@ -379,9 +381,7 @@ def _join_source_breaks(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple
     ``vor 11 Minuten``) stops mid-sentence too, but its run does not end like a sentence.
     """
     def pair(a: Line, b: Line) -> bool:
-        return b.index == a.index + 1 and (_continues(a, b) or (
-            " " not in b.text and _FULL_STOP_END.search(b.text) is not None
-            and _continues(a, b._replace(text=b.text + " ."))))
+        return b.index == a.index + 1 and _continues(a, b, last_word=True)
 
     out: list[Unit] = []
     k, n = 0, len(units)
