@@ -265,3 +265,42 @@ def test_a_fact_box_inside_the_article_is_part_of_its_text():
     assert "Der Orionnebel" not in article.text
     fired = {ln.index: ln.rules for ln in article.lines}
     assert "core:BD014" in fired[_FACT_BOX.splitlines().index("Ort: Kasberg im Frankenland")]
+
+
+_TABLE = """Startseite
+Presse
+Kontakt
+
+Mineralölabsatz 2021
+
+Nach Erhebungen des Bundesamtes sank der Absatz der Mineralölprodukte in Deutschland im aktuellen Zeitraum um 2,3 Prozent.
+
+Der Rückgang geht vor allem auf den geringeren Verbrauch von leichtem Heizöl zurück, das viele Haushalte im Vorjahr noch auf Vorrat gekauft hatten.
+
+Beim Flugturbinenkraftstoff dagegen stieg der Absatz wieder deutlich, weil nach den Einschränkungen der Pandemie mehr Flugzeuge abhoben.
+
+Dabei zeigte sich folgende Entwicklung hinsichtlich des Absatzes einzelner Hauptprodukte (Mengenangaben in Millionen Tonnen):
+
+Hauptprodukt\tJanuar bis November 2020\tJanuar bis November 2021\tÄnderungsrate (in Prozent)
+Rohbenzin\t10,72 Mio. t\t12,40 Mio. t\t15,7 %
+Ottokraftstoff\t15,02 Mio. t\t15,12 Mio. t\t0,7 %
+Dieselkraftstoff\t32,23 Mio. t\t32,28 Mio. t\t0,1 %
+Heizöl, schwer\t0,78 Mio. t\t1,12 Mio. t\t43,4 %
+
+Im Vergleich zum Vorjahreszeitraum ist der Export von Mineralölprodukten deutlich gestiegen, hieß es weiter.
+
+Die Zahlen für Dezember werden im Februar des kommenden Jahres veröffentlicht, teilte die Behörde mit.
+
+Weitere Meldungen
+Impressum
+"""
+
+
+def test_a_table_a_browser_copy_printed_with_tab_stops_is_part_of_the_text():
+    # without core:BD015 the rows read as teaser titles and snippets between the article's paragraphs
+    article = articleparse.parse(_TABLE)
+    for row in ("Rohbenzin 10,72 Mio. t", "Dieselkraftstoff 32,23 Mio. t 32,28 Mio. t 0,1 %"):
+        assert row in " ".join(article.text.split())
+    assert "Impressum" not in article.text
+    fired = {ln.index: ln.rules for ln in article.lines}
+    assert "core:BD015" in fired[_TABLE.splitlines().index("Ottokraftstoff\t15,02 Mio. t\t15,12 Mio. t\t0,7 %")]

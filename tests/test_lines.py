@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import articleparse
-from articleparse.lines import detect_wrap_width, display_width, split_lines, split_units
+from articleparse.lines import detect_wrap_width, display_width, split_lines, split_units, table_cells
 
 FRENCH = ("Une brève parue dans la presse régionale, que nous vous proposons de lire.\n\n"
           "E\nxercice: après avoir attentivement lu cette brève, vous expliquerez en quoi elle "
@@ -424,3 +424,27 @@ def test_a_source_break_mid_sentence_in_a_wrapped_dump_joins_its_paragraph():
 def test_a_short_line_of_few_words_before_a_lowercase_line_stays_apart_in_a_wrapped_dump():
     # a menu item or a heading of under five words is no sentence broken by the source
     assert units("Home page\nnews and more things here\n", 80) == ["Home page", "news and more things here"]
+
+
+def test_a_date_or_ordinal_the_wrap_put_first_joins_its_sentence():
+    # w3m wrapped "… bis ins 19. Jahrhundert zurück": the number and its full stop read as a list item's start
+    text = ("Die Geschichte der Hotels „The Dolder Grand“ und anderer Häuser reichen bis ins\n"
+            "19. Jahrhundert zurück. In Zusammenarbeit mit den Leuten wurde es neu gestaltet und\n"
+            "erweitert, so dass es heute gut läuft.\n")
+    assert units(text, 80) == [" ".join(text.split())]
+
+
+def test_a_title_over_a_bare_date_and_numbered_items_stay_apart_in_a_wrapped_dump():
+    title = "Reichsverfassungskampagne in Bayern 1849 und die Folgen für das Land und die Leute"
+    assert units(title + "\n13. Januar 2015\n", 80) == [title, "13. Januar 2015"]
+    items = ("  1. Preheat the oven to 200 degrees and grease a large baking tin with some butter\n"
+             "  2. Mix the flour with the sugar and the eggs until it is smooth and creamy and so on\n")
+    assert units(items, 80) == [ln.strip() for ln in items.splitlines()]
+
+
+def test_a_table_row_printed_with_tab_stops_keeps_its_cell_count():
+    text = "Hauptprodukt\t2020\t2021\nRohbenzin\t10,72 Mio. t\t12,40 Mio. t\nEin Satz ohne Tabulator.\nA\t\t\n"
+    got = split_units(split_lines(text))
+    assert [u.cells for u in got] == [3, 3, 0, 0]
+    assert got[1].text == "Rohbenzin 10,72 Mio. t 12,40 Mio. t"
+    assert table_cells("Name\t(05121) 90-0") == 2 and table_cells("no tab here") == 0

@@ -62,7 +62,10 @@ class Line(NamedTuple):
 class Unit(NamedTuple):
     """What the engine labels: one line, or wrapped lines joined into one paragraph.
 
-    ``first`` and ``last`` are line indices; ``start``/``end`` the span in the input.
+    ``first`` and ``last`` are line indices; ``start``/``end`` the span in the input. ``cells`` is how many
+    cells a table row printed with tab stops between them (a browser copy's ``Dieselkraftstoff⇥32,23 Mio. t⇥…``)
+    holds on the unit's line: the tab-separated pieces with text, for a unit of one line whose text has a tab
+    between two words (0 otherwise; ``text`` folds the tabs to spaces).
     """
 
     index: int
@@ -72,6 +75,16 @@ class Unit(NamedTuple):
     end: int
     text: str
     indent: int
+    cells: int = 0
+
+
+def table_cells(raw: str) -> int:
+    """How many cells a line printed as a table row holds: the pieces between its tab stops that have text, when
+    a tab stands between two of them (``Rohbenzin⇥10,72 Mio. t⇥12,40 Mio. t`` holds 3), else 0."""
+    if "\t" not in raw:
+        return 0
+    cells = sum(1 for piece in raw.split("\t") if piece.strip())
+    return cells if cells > 1 else 0
 
 
 def normalise(raw: str) -> str:
@@ -220,7 +233,8 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
     """Group non-blank lines into units; with ``wrap_width``, join wrapped continuation lines."""
     if wrap_width is None:
         # every non-blank line is a unit of its own
-        units0 = tuple(map(Unit._make, [(k, ln.index, ln.index, ln.start, ln.end, ln.text, ln.indent)
+        units0 = tuple(map(Unit._make, [(k, ln.index, ln.index, ln.start, ln.end, ln.text, ln.indent,
+                                         table_cells(ln.raw))
                                         for k, ln in enumerate([ln for ln in lines if ln.text])]))
         if any(len(ln.raw) >= _LONG_WRAP_MIN_CHARS for ln in lines):
             units0 = _join_long_wrapped(units0, lines)
@@ -247,7 +261,8 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         text = first.text
         for ln in current[1:]:
             text = _glue(text, ln.text)
-        units.append(Unit(len(units), first.index, last.index, first.start, last.end, text, first.indent))
+        cells = table_cells(first.raw) if len(current) == 1 else 0
+        units.append(Unit(len(units), first.index, last.index, first.start, last.end, text, first.indent, cells))
         current.clear()
 
     prev: Line | None = None
@@ -274,7 +289,9 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
                  or (_CASELESS_OR_LOWER_START.match(ln.text) is not None and _centred(ln, wrap_width)))
             and (not _BULLET_START.match(ln.raw)
                  # an en or em dash continues the sentence unless the unit is itself a dash item
-                 or (_DASH_START.match(ln.raw) is not None and not _BULLET_START.match(current[0].raw)))
+                 or (_DASH_START.match(ln.raw) is not None and not _BULLET_START.match(current[0].raw))
+                 # so does a date or an ordinal the wrap put first ("… reichen bis ins" / "19. Jahrhundert zurück")
+                 or _ordinal_goes_on(prev, ln, current[0]))
         ):
             current.append(ln)
         else:
@@ -307,6 +324,21 @@ def _continues(a: Line, b: Line, lower: bool = True, last_word: bool = False) ->
             and (" " in b.text or (last_word and _FULL_STOP_END.search(b.text) is not None))
             and _FULL_STOP_END.search(a.text) is None and abs(a.indent - b.indent) <= 1
             and not _BULLET_START.match(b.raw) and _O_BULLET.match(b.text) is None)
+
+
+# a number and a full stop at a line's start: a numbered list item, or a date or an ordinal a wrap put there
+_ORDINAL_START = regex.compile(r"^\s*\d{1,3}\.\s+(\S+\s+){2}\S")
+
+
+def _ordinal_goes_on(a: Line, b: Line, first: Line) -> bool:
+    """Whether line ``b``, which starts like a numbered list item (``19. Jahrhundert zurück. …``), goes on
+    with the sentence of line ``a`` above it: a wrap put a date or an ordinal first (German writes them with a
+    full stop: ``… reichen bis ins`` / ``19. Jahrhundert zurück``, ``… Einzelfinals am`` / ``11. Februar ab
+    11.00 Uhr``). ``a`` stops mid-sentence, ``b`` stands at its indent and has three words or more after the
+    number (a title over a bare date, ``… in Bayern 1849`` / ``13. Januar 2015``, stays two units), and the
+    unit does not itself start with a bullet or a number (a list item's next item keeps its line)."""
+    return (b.indent == a.indent and _ORDINAL_START.match(b.raw) is not None
+            and _FULL_STOP_END.search(a.text) is None and not _BULLET_START.match(first.raw))
 
 
 def _word_did_not_fit(a: Line, b: Line, width: int) -> bool:
@@ -556,7 +588,7 @@ def _join_token_formulas(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
                 texts[-1].append(u.text)
             ends_formula = role[i] != "text"
             continue
-        out.append(Unit(len(out), u.first, u.last, u.start, u.end, u.text, u.indent))
+        out.append(u if u.index == len(out) else u._replace(index=len(out)))
         texts.append([u.text] if role[i] == "text" else [])
         ends_formula = role[i] != "text"
     return tuple(o._replace(text=" ".join(t)) if t and (o.first != o.last or t[0] != o.text) else o

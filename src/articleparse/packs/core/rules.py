@@ -1812,3 +1812,58 @@ def fact_line(f: Features, ctx: Context) -> float:
     if ":" not in f.text or f.n_words > 14 or _fact_label(f) is None:
         return 0.0
     return 1.0 if _fact_boxes(ctx)[f.index] else 0.0
+
+
+# a table row as a browser copy prints it: at least this many cells with tab stops between them, in a run of at
+# least this many rows on lines right under each other (stage 1's ``Unit.cells``; the unit's text folds the tabs)
+_TABLE_CELLS = 3
+_TABLE_ROWS = 3
+
+
+def _table_rows(ctx: Context) -> list[bool]:
+    """For each unit: it is a row of a table printed with tab stops, three cells or more, in a run of three rows
+    or more on lines right under each other (computed once per page)."""
+    def compute() -> list[bool]:
+        units = ctx.units
+        n = len(units)
+        row = [getattr(u, "cells", 0) >= _TABLE_CELLS for u in units]
+        out = [False] * n
+        i = 0
+        while i < n:
+            if not row[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and row[j + 1] and units[j + 1].first == units[j].last + 1:
+                j += 1
+            if j - i + 1 >= _TABLE_ROWS:
+                out[i:j + 1] = [True] * (j - i + 1)
+            i = j + 1
+        return out
+
+    return ctx.once("table_rows", compute)
+
+
+@code_rule(
+    id="core:BD015", label="body", weight=2.0,
+    when={"n_words": [3, None]},
+    description="A row of a table a browser copy printed with tab stops between its cells (three cells or more, in "
+                "three rows or more right under each other: 'Dieselkraftstoff⇥32,23 Mio. t⇥32,28 Mio. t⇥0,1 %') is "
+                "the article's text; its rows alone read as teaser titles and snippets. A list of two columns (a "
+                "time and a headline, a name and a phone number) is no such table",
+    match=[{"text": "Dieselkraftstoff\t32,23 Mio. t\t32,28 Mio. t\t0,1 %",
+            "before": ["Rohbenzin\t10,72 Mio. t\t12,40 Mio. t\t15,7 %", "Ottokraftstoff\t15,02 Mio. t\t15,12 Mio. t\t0,7 %"]},
+           {"text": "Mindestlagerzeit Rotwein\t24 Monate\t36 Monate\t60 Monate",
+            "after": ["davon mindestens im Fass\t12 Monate\t12 Monate\t24 Monate",
+                      "Mindestlagerzeit Weißwein\t24 Monate\t24 Monate\t48 Monate"]}],
+    no_match=[{"text": "Dieselkraftstoff 32,23 Mio. t 32,28 Mio. t 0,1 %",
+               "before": ["Rohbenzin 10,72 Mio. t 12,40 Mio. t 15,7 %", "Ottokraftstoff 15,02 Mio. t 15,12 Mio. t 0,7 %"]},
+              {"text": "12:45\tMIDDAY BRIEFING - Unternehmen und Märkte DAX ® 16.105,83 +0,14%",
+               "before": ["13:30\tKrypto-Hot-Stock mit 60% Potenzial", "13:06\tDevisen: Euro knapp über Tiefstand"]},
+              {"text": "Dieselkraftstoff\t32,23 Mio. t\t32,28 Mio. t\t0,1 %",
+               "before": ["Rohbenzin\t10,72 Mio. t\t12,40 Mio. t\t15,7 %", "Quelle: BAFA"]}],
+)
+def table_row(f: Features, ctx: Context) -> float:
+    if f.n_words < _TABLE_CELLS:
+        return 0.0
+    return 1.0 if _table_rows(ctx)[f.index] else 0.0
