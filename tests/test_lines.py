@@ -477,3 +477,16 @@ def test_a_boxed_table_of_two_prose_columns_reads_cell_after_cell():
 ])
 def test_lines_that_are_not_columns_of_prose_are_not_read_as_columns(text):
     assert _side_by_side_runs(split_lines(text)) == []
+
+
+def test_a_wrap_between_cjk_and_a_latin_word_cuts_no_space_on_a_page_that_writes_them_together():
+    # the page writes "フリーWi-Fi" and "3月9日" with no space: w3m's wrap before "Wi-Fi" cut none out
+    body = ("トレンドマイクロは3月9日、フリーWi-Fiの利用者向けのアプリを発表した。同社のVPN技術で通信を守る。\n\n"
+            "同アプリは公衆無線LANの通信を暗号化し、盗み見を防ぐ。また、利用者が指定した\n"
+            "Wi-Fiへ接続する際に、自動的に通信を暗号化する。\n")
+    assert "同アプリは公衆無線LANの通信を暗号化し、盗み見を防ぐ。また、利用者が指定したWi-Fiへ接続する際に、" \
+           "自動的に通信を暗号化する。" in units(body, 80)
+    # a page that puts a space between them keeps one at the wrap too
+    spaced = ("我们使用 Python 进行分析，并用 R 语言 和 SQL 查询 数据。\n\n"
+              "我们的团队三年里一直使用 Python 进行数据分析，并且写了很多使用 Python 编写的\nWeb 服务。\n")
+    assert "我们的团队三年里一直使用 Python 进行数据分析，并且写了很多使用 Python 编写的 Web 服务。" in units(spaced, 80)

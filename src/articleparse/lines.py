@@ -207,9 +207,14 @@ def _break_columns(lines: Sequence[Line], widths: Sequence[int]) -> list[int]:
     return out
 
 
-def _glue(left: str, right: str) -> str:
-    """Join two pieces of one wrapped paragraph: no space between CJK/Thai characters."""
+def _glue(left: str, right: str, tight: bool = False) -> str:
+    """Join two pieces of one wrapped paragraph: no space between CJK/Thai characters, nor, with
+    ``tight`` (a page that writes Latin words and numbers right against them), between such a
+    character and a letter or digit."""
     if left and right and _NO_SPACE_SCRIPT.match(left[-1]) and _NO_SPACE_SCRIPT.match(right[0]):
+        return left + right
+    if (tight and left and right and left[-1].isalnum() and right[0].isalnum()
+            and (_NO_SPACE_SCRIPT.match(left[-1]) is not None) != (_NO_SPACE_SCRIPT.match(right[0]) is not None)):
         return left + right
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
         return left + right  # a word hyphenated at the wrap; keep the hyphen's word whole
@@ -241,13 +246,15 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
     threshold = None if wrap_width is None else wrap_width * 3 // 4
     current: list[Line] = []
 
+    tight = _tight_mixed_script(lines)
+
     def flush() -> None:
         if not current:
             return
         first, last = current[0], current[-1]
         text = first.text
         for ln in current[1:]:
-            text = _glue(text, ln.text)
+            text = _glue(text, ln.text, tight)
         units.append(Unit(len(units), first.index, last.index, first.start, last.end, text, first.indent))
         current.clear()
 
@@ -925,3 +932,24 @@ def _join_side_by_side(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[
     base = len(out)
     out.extend([u._replace(index=base + m) for m, u in enumerate(units[k:])])
     return tuple(out)
+
+
+# a character of a script written without spaces right against a Latin letter or a digit, or apart from
+# it by one space (``利用者が指定したWi-Fi``, ``指定した Wi-Fi``)
+_MIXED_TIGHT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}][A-Za-z0-9]|[A-Za-z0-9][\p{Han}\p{Hiragana}\p{Katakana}]")
+_MIXED_SPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}] [A-Za-z0-9]|[A-Za-z0-9] [\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
+def _tight_mixed_script(lines: Sequence[Line]) -> bool:
+    """The page writes Latin words and numbers right against CJK characters (``フリーWi-Fiの利用``),
+    not apart by a space (``使用 Python 进行``): inside its lines, five or more such places and at
+    least four times as many as spaced ones. A wrap between such a character and a Latin word then
+    cut no space out (w3m breaks CJK text anywhere)."""
+    tight = spaced = 0
+    for ln in lines:
+        text = ln.text
+        if not text or text.isascii():
+            continue
+        tight += len(_MIXED_TIGHT.findall(text))
+        spaced += len(_MIXED_SPACED.findall(text))
+    return tight >= 5 and tight >= 4 * spaced
