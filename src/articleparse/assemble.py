@@ -373,7 +373,7 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
         if labels[i] is not Label.BODY:
             continue
         u, f = units[i], features[i]
-        body.append(Paragraph(_body_text(f), (u.start, u.end), _kind(f)))
+        body.append(Paragraph(_body_text(f, u.indent), (u.start, u.end), _kind(f)))
         found = _captured(votes.matches[i], "agency")
         if found:
             agency = found[0]
@@ -731,10 +731,23 @@ def _dates(labels: Sequence[Label], zones: Sequence[Zone], ctx: Context,
 _DOUBLED_OPENING = regex.compile(r"^(\S.{10,198}?\S) \1(?= |$)")
 
 
-def _body_text(f: Features) -> str:
+# the number lynx and w3m (and inscriptis, in some lists) print before an ordered list's item, right-aligned in
+# a field of four columns (`` 1. ``, ``12. ``, nested ``     1. ``): the list's numbering, which a browser's
+# copy of the page and the page's text leave out, not a word of the text. A number the page typed itself
+# (``1. Take any blankets off the bed`` as a heading) stands elsewhere, or deeper.
+_LIST_NUMBER = regex.compile(r"^(\d{1,3})\. (?=\S)")
+# two lists deep at most: inscriptis indents some pages' numbered headings (``12. What is …``) deeper
+_LIST_NUMBER_MAX_INDENT = 10
+
+
+def _body_text(f: Features, indent: int = 0) -> str:
     text = f.text
     if text[:1] in "#>":
         return _QUOTE_MARK.sub("", _HEADING_MARK.sub("", text))
+    if indent and text[:1].isdigit():
+        m = _LIST_NUMBER.match(text)
+        if m is not None and indent < _LIST_NUMBER_MAX_INDENT and (indent + len(m.group(1))) % 4 == 2:
+            text = text[m.end():]
     for _ in range(2):  # printed twice or three times
         if len(text) < 25 or text.find(text[:12], 12, 402) < 0:
             break
