@@ -207,15 +207,19 @@ def _break_columns(lines: Sequence[Line], widths: Sequence[int]) -> list[int]:
     return out
 
 
-def _glue(left: str, right: str, tight: bool = False) -> str:
-    """Join two pieces of one wrapped paragraph: no space between CJK/Thai characters, nor, with
-    ``tight`` (a page that writes Latin words and numbers right against them), between such a
+def _glue(left: str, right: str, tight: Callable[[], bool] | None = None) -> str:
+    """Join two pieces of one wrapped paragraph: no space between CJK/Thai characters, nor, when
+    ``tight()`` says the page writes Latin words and numbers right against them, between such a
     character and a letter or digit."""
-    if left and right and _NO_SPACE_SCRIPT.match(left[-1]) and _NO_SPACE_SCRIPT.match(right[0]):
-        return left + right
-    if (tight and left and right and left[-1].isalnum() and right[0].isalnum()
-            and (_NO_SPACE_SCRIPT.match(left[-1]) is not None) != (_NO_SPACE_SCRIPT.match(right[0]) is not None)):
-        return left + right
+    if left and right:
+        # every character of those scripts comes after U+0E00: one cheap test for most joins
+        a = left[-1] >= "\u0e00" and _NO_SPACE_SCRIPT.match(left[-1]) is not None
+        b = right[0] >= "\u0e00" and _NO_SPACE_SCRIPT.match(right[0]) is not None
+        if a and b:
+            return left + right
+        if (a != b and tight is not None and left[-1].isalnum() and right[0].isalnum()
+                and tight()):
+            return left + right
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
         return left + right  # a word hyphenated at the wrap; keep the hyphen's word whole
     return left + " " + right
@@ -246,7 +250,12 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
     threshold = None if wrap_width is None else wrap_width * 3 // 4
     current: list[Line] = []
 
-    tight = _tight_mixed_script(lines)
+    tight: list[bool] = []  # _tight_mixed_script(lines), read the first time a join needs it
+
+    def is_tight() -> bool:
+        if not tight:
+            tight.append(_tight_mixed_script(lines))
+        return tight[0]
 
     def flush() -> None:
         if not current:
@@ -254,7 +263,7 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         first, last = current[0], current[-1]
         text = first.text
         for ln in current[1:]:
-            text = _glue(text, ln.text, tight)
+            text = _glue(text, ln.text, is_tight)
         units.append(Unit(len(units), first.index, last.index, first.start, last.end, text, first.indent))
         current.clear()
 
@@ -862,14 +871,20 @@ def _side_by_side_runs(lines: Sequence[Line]) -> list[tuple[int, int, str]]:
     nothing in the column ends one).
     """
     out: list[tuple[int, int, str]] = []
+    # the lines a run can start on: a bar, or a gap of three blanks inside the text
+    starts_at = [k for k, ln in enumerate(lines)
+                 if "│" in ln.raw or (ln.raw.find("   ", ln.indent) >= 0 and _INNER_GAP.search(ln.raw) is not None)]
     n = len(lines)
     k = 0
-    while k < n:
+    for at, k0 in enumerate(starts_at):
+        if k0 < k:
+            continue
+        # three lines of the block at least hold a gap or a bar: the third such line comes before a blank one
+        if at + 2 >= len(starts_at) or not all(lines[m].text for m in range(k0 + 1, starts_at[at + 2])):
+            continue
+        k = k0
         ln = lines[k]
         bars = _bars(ln.raw) if "│" in ln.raw else ()
-        if not ln.text or (not bars and _INNER_GAP.search(ln.raw) is None):
-            k += 1
-            continue
         starts = [p[0] for p in _column_pieces(ln.raw)]
         if len(bars) < 3 and (bars or len(starts) < 2):
             k += 1
@@ -885,7 +900,7 @@ def _side_by_side_runs(lines: Sequence[Line]) -> list[tuple[int, int, str]]:
         both = sum(1 for cells in rows if sum(1 for c in cells if c) >= 2)
         wraps = sum(1 for a, b in zip(rows, rows[1:]) for x, y in zip(a, b) if x and y and _piece_wraps(x, y))
         if len(rows) < _SIDE_MIN_LINES or both < _SIDE_MIN_LINES or wraps < _SIDE_MIN_WRAPS:
-            k += 1
+            k = max(k + 1, j)  # a run starting inside this block keeps to the same columns or fewer
             continue
         lo, hi = k, j - 1
         if lo > 0 and lines[lo - 1].text and _FRAME_LINE.fullmatch(lines[lo - 1].raw):
