@@ -202,6 +202,10 @@ def test_an_ordered_list_number_a_text_browser_prints_is_left_out_of_the_body_te
     assert body("1. Take any blankets off the bed", 10) == "1. Take any blankets off the bed"
     assert body("2015. It was a good year.", 1) == "2015. It was a good year."
     assert body("37. What did one volcano say to the other?", 12) == "37. What did one volcano say to the other?"
+    # "10. " stands at the margin, right under " 9. ": the same list goes on
+    assert _body_text(Features(0, "10. ^ Retrieved 2016.", frozenset()), 0, 9) == "^ Retrieved 2016."
+    assert _body_text(Features(0, "10. The tenth tip", frozenset()), 0, None) == "10. The tenth tip"
+    assert _body_text(Features(0, "12. The tenth tip", frozenset()), 0, 9) == "12. The tenth tip"
     page = ("How the placer works\n\nThe placer runs in two passes over the netlist, as follows.\n\n"
             " 1. Loop over the cells in the netlist and place the ones that are locked.\n"
             " 2. Loop over all of the other cells and assign them to the first free site.\n\n"
