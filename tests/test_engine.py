@@ -185,6 +185,36 @@ def test_a_body_paragraph_that_opens_with_its_words_twice_reads_them_once():
     assert page[line.span[0]:line.span[1]].startswith("The old bridge at dusk The old bridge at dusk")
 
 
+
+def test_an_ordered_list_number_a_text_browser_prints_is_left_out_of_the_body_text():
+    # lynx and w3m right-align an ordered list's number in a field of four columns (" 1. ", "12. ")
+    from articleparse.assemble import _body_text
+    from articleparse.features import Features
+
+    def body(text: str, indent: int) -> str:
+        return _body_text(Features(0, text, frozenset()), indent)
+
+    assert body("1. Loop over the cells in the netlist.", 1) == "Loop over the cells in the netlist."
+    assert body("12. Pick the next unused cross-connection.", 0) == "12. Pick the next unused cross-connection."
+    assert body("2. Make a list of nodes.", 5) == "Make a list of nodes."  # nested in a list
+    # a number the page typed itself: at the margin, or indented otherwise (inscriptis indents headings)
+    assert body("1. Take any blankets off the bed", 0) == "1. Take any blankets off the bed"
+    assert body("1. Take any blankets off the bed", 10) == "1. Take any blankets off the bed"
+    assert body("2015. It was a good year.", 1) == "2015. It was a good year."
+    assert body("37. What did one volcano say to the other?", 12) == "37. What did one volcano say to the other?"
+    # "10. " stands at the margin, right under " 9. ": the same list goes on
+    assert _body_text(Features(0, "10. ^ Retrieved 2016.", frozenset()), 0, 9) == "^ Retrieved 2016."
+    assert _body_text(Features(0, "10. The tenth tip", frozenset()), 0, None) == "10. The tenth tip"
+    assert _body_text(Features(0, "12. The tenth tip", frozenset()), 0, 9) == "12. The tenth tip"
+    page = ("How the placer works\n\nThe placer runs in two passes over the netlist, as follows.\n\n"
+            " 1. Loop over the cells in the netlist and place the ones that are locked.\n"
+            " 2. Loop over all of the other cells and assign them to the first free site.\n\n"
+            "Then the router takes over and connects the placed cells to each other.\n")
+    text = articleparse.parse(page).text
+    assert "Loop over the cells in the netlist and place the ones that are locked." in text
+    assert "1. Loop" not in text and "2. Loop" not in text
+
+
 _RECIPE = """Home
 Rezepte
 Backen

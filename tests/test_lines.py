@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import articleparse
-from articleparse.lines import detect_wrap_width, display_width, split_lines, split_units, table_cells
+from articleparse.lines import _side_by_side_runs, detect_wrap_width, display_width, split_lines, split_units, table_cells
 
 FRENCH = ("Une brève parue dans la presse régionale, que nous vous proposons de lire.\n\n"
           "E\nxercice: après avoir attentivement lu cette brève, vous expliquerez en quoi elle "
@@ -448,3 +448,67 @@ def test_a_table_row_printed_with_tab_stops_keeps_its_cell_count():
     assert [u.cells for u in got] == [3, 3, 0, 0]
     assert got[1].text == "Rohbenzin 10,72 Mio. t 12,40 Mio. t"
     assert table_cells("Name\t(05121) 90-0") == 2 and table_cells("no tab here") == 0
+# w3m lays a table's cells side by side: the article's column and a sidebar share the lines
+SIDE_BY_SIDE = (
+    "    The river rose two metres overnight, and the        Most read\n"
+    "    town's older streets were under water by the        Weather warning for\n"
+    "    morning, when the first boats went out.             the coast\n"
+    "    Residents who had stayed were taken to the          Match report\n"
+    "    school on the hill, the mayor said.\n"
+)
+BOXED = (
+    "┌────────────────────────────────┬────────────────────────────────┐\n"
+    "│ In December I tried to install │                                │\n"
+    "│ some software on my computer,  │                                │\n"
+    "│ and it did not go well.        │                                │\n"
+    "│                                │                                │\n"
+    "│ So of course that day I got    │ While I am flattered that so   │\n"
+    "│ hundreds of emails about it,   │ many of you wrote, please do   │\n"
+    "│ most of them angry.            │ not send more mail about it.   │\n"
+    "└────────────────────────────────┴────────────────────────────────┘\n"
+)
+
+
+def test_side_by_side_columns_read_one_column_after_the_other():
+    got = split_units(split_lines(SIDE_BY_SIDE))
+    assert len(got) == 1 and (got[0].first, got[0].last) == (0, 4)
+    assert got[0].text == ("The river rose two metres overnight, and the town's older streets were under water by the "
+                           "morning, when the first boats went out. Residents who had stayed were taken to the school "
+                           "on the hill, the mayor said. Most read Weather warning for the coast Match report")
+    # in a dump wrapped at 80 columns too
+    assert [u.text for u in split_units(split_lines(SIDE_BY_SIDE), 80)] == [got[0].text]
+
+
+def test_a_boxed_table_of_two_prose_columns_reads_cell_after_cell():
+    got = split_units(split_lines(BOXED), 80)
+    assert len(got) == 1 and (got[0].first, got[0].last) == (0, 8)
+    assert got[0].text == ("In December I tried to install some software on my computer, and it did not go well. "
+                           "So of course that day I got hundreds of emails about it, most of them angry. "
+                           "While I am flattered that so many of you wrote, please do not send more mail about it.")
+
+
+@pytest.mark.parametrize("text", [
+    # a table of data: no cell goes on in lowercase under a cell of three words
+    " 2 │ -0.75703329861022517346 │ t │ f\n 3 │ -0.43259045634870009448 │ f │ f\n 5 │ 0.21629522817435006346 │ f │ f\n",
+    # a grid of links
+    "Home        News        Sport\nWeather     Travel      Culture\nAbout us    Contact     Privacy\n",
+    # a wrapped paragraph with one aside on a single line is no layout of columns
+    "The river rose two metres overnight, and the        Most read\n"
+    "town's older streets were under water by the\n"
+    "morning, when the first boats went out.\n",
+])
+def test_lines_that_are_not_columns_of_prose_are_not_read_as_columns(text):
+    assert _side_by_side_runs(split_lines(text)) == []
+
+
+def test_a_wrap_between_cjk_and_a_latin_word_cuts_no_space_on_a_page_that_writes_them_together():
+    # the page writes "フリーWi-Fi" and "3月9日" with no space: w3m's wrap before "Wi-Fi" cut none out
+    body = ("トレンドマイクロは3月9日、フリーWi-Fiの利用者向けのアプリを発表した。同社のVPN技術で通信を守る。\n\n"
+            "同アプリは公衆無線LANの通信を暗号化し、盗み見を防ぐ。また、利用者が指定した\n"
+            "Wi-Fiへ接続する際に、自動的に通信を暗号化する。\n")
+    assert "同アプリは公衆無線LANの通信を暗号化し、盗み見を防ぐ。また、利用者が指定したWi-Fiへ接続する際に、" \
+           "自動的に通信を暗号化する。" in units(body, 80)
+    # a page that puts a space between them keeps one at the wrap too
+    spaced = ("我们使用 Python 进行分析，并用 R 语言 和 SQL 查询 数据。\n\n"
+              "我们的团队三年里一直使用 Python 进行数据分析，并且写了很多使用 Python 编写的\nWeb 服务。\n")
+    assert "我们的团队三年里一直使用 Python 进行数据分析，并且写了很多使用 Python 编写的 Web 服务。" in units(spaced, 80)

@@ -369,11 +369,22 @@ def assemble(source: str, lines: Sequence[Line], units: Sequence[Unit], features
     # ---- body, agency, dateline
     body: list[Paragraph] = []
     agency = dateline = None
+    # the number of the ordered list's item each unit goes on from: the last item's, read over the
+    # units indented under it (an item's further lines), whatever their labels
+    follows: list[int | None] = []
+    listed: int | None = None
+    for i in range(n):
+        follows.append(listed)
+        item = _list_number(features[i].text, units[i].indent, listed)
+        if item is not None:
+            listed = item[0]
+        elif units[i].indent == 0:
+            listed = None
     for i in range(n):
         if labels[i] is not Label.BODY:
             continue
         u, f = units[i], features[i]
-        body.append(Paragraph(_body_text(f), (u.start, u.end), _kind(f)))
+        body.append(Paragraph(_body_text(f, u.indent, follows[i]), (u.start, u.end), _kind(f)))
         found = _captured(votes.matches[i], "agency")
         if found:
             agency = found[0]
@@ -731,10 +742,37 @@ def _dates(labels: Sequence[Label], zones: Sequence[Zone], ctx: Context,
 _DOUBLED_OPENING = regex.compile(r"^(\S.{10,198}?\S) \1(?= |$)")
 
 
-def _body_text(f: Features) -> str:
+# the number lynx and w3m (and inscriptis, in some lists) print before an ordered list's item, right-aligned in
+# a field of four columns (`` 1. ``, ``12. ``, nested ``     1. ``): the list's numbering, which a browser's
+# copy of the page and the page's text leave out, not a word of the text. A number the page typed itself
+# (``1. Take any blankets off the bed`` as a heading) stands elsewhere, or deeper.
+_LIST_NUMBER = regex.compile(r"^(\d{1,3})\. (?=\S)")
+# two lists deep at most: inscriptis indents some pages' numbered headings (``12. What is …``) deeper
+_LIST_NUMBER_MAX_INDENT = 10
+
+
+def _list_number(text: str, indent: int, follows: int | None = None) -> tuple[int, int] | None:
+    """The number of an ordered list's item that a text browser printed before ``text`` (indented
+    ``indent``), and where the item's own text starts; ``follows`` is the number of the item before,
+    with only lines indented under it between (``10. `` stands at the margin under `` 9. ``)."""
+    if not text[:1].isdigit():
+        return None
+    m = _LIST_NUMBER.match(text)
+    if m is None or indent >= _LIST_NUMBER_MAX_INDENT or (indent + len(m.group(1))) % 4 != 2:
+        return None
+    number = int(m.group(1))
+    if indent == 0 and (follows is None or number != follows + 1):
+        return None
+    return number, m.end()
+
+
+def _body_text(f: Features, indent: int = 0, follows: int | None = None) -> str:
     text = f.text
     if text[:1] in "#>":
         return _QUOTE_MARK.sub("", _HEADING_MARK.sub("", text))
+    item = _list_number(text, indent, follows)
+    if item is not None:
+        text = text[item[1]:]
     for _ in range(2):  # printed twice or three times
         if len(text) < 25 or text.find(text[:12], 12, 402) < 0:
             break

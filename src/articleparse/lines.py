@@ -220,10 +220,19 @@ def _break_columns(lines: Sequence[Line], widths: Sequence[int]) -> list[int]:
     return out
 
 
-def _glue(left: str, right: str) -> str:
-    """Join two pieces of one wrapped paragraph: no space between CJK/Thai characters."""
-    if left and right and _NO_SPACE_SCRIPT.match(left[-1]) and _NO_SPACE_SCRIPT.match(right[0]):
-        return left + right
+def _glue(left: str, right: str, tight: Callable[[], bool] | None = None) -> str:
+    """Join two pieces of one wrapped paragraph: no space between CJK/Thai characters, nor, when
+    ``tight()`` says the page writes Latin words and numbers right against them, between such a
+    character and a letter or digit."""
+    if left and right:
+        # every character of those scripts comes after U+0E00: one cheap test for most joins
+        a = left[-1] >= "\u0e00" and _NO_SPACE_SCRIPT.match(left[-1]) is not None
+        b = right[0] >= "\u0e00" and _NO_SPACE_SCRIPT.match(right[0]) is not None
+        if a and b:
+            return left + right
+        if (a != b and tight is not None and left[-1].isalnum() and right[0].isalnum()
+                and tight()):
+            return left + right
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
         return left + right  # a word hyphenated at the wrap; keep the hyphen's word whole
     return left + " " + right
@@ -236,6 +245,7 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
         units0 = tuple(map(Unit._make, [(k, ln.index, ln.index, ln.start, ln.end, ln.text, ln.indent,
                                          table_cells(ln.raw))
                                         for k, ln in enumerate([ln for ln in lines if ln.text])]))
+        units0 = _join_side_by_side(units0, lines)
         if any(len(ln.raw) >= _LONG_WRAP_MIN_CHARS for ln in lines):
             units0 = _join_long_wrapped(units0, lines)
         source = _source_wrap_width(lines)
@@ -254,13 +264,20 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
     threshold = None if wrap_width is None else wrap_width * 3 // 4
     current: list[Line] = []
 
+    tight: list[bool] = []  # _tight_mixed_script(lines), read the first time a join needs it
+
+    def is_tight() -> bool:
+        if not tight:
+            tight.append(_tight_mixed_script(lines))
+        return tight[0]
+
     def flush() -> None:
         if not current:
             return
         first, last = current[0], current[-1]
         text = first.text
         for ln in current[1:]:
-            text = _glue(text, ln.text)
+            text = _glue(text, ln.text, is_tight)
         cells = table_cells(first.raw) if len(current) == 1 else 0
         units.append(Unit(len(units), first.index, last.index, first.start, last.end, text, first.indent, cells))
         current.clear()
@@ -299,7 +316,7 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             current.append(ln)
         prev = ln
     flush()
-    units1 = tuple(units)
+    units1 = _join_side_by_side(tuple(units), lines)
     if any("displaystyle" in u.text for u in units1):
         units1 = tuple(u._replace(text=_without_tex_alt(u.text)) for u in units1)
     return _join_drop_caps(units1, lines)
@@ -806,3 +823,180 @@ def _body_indent(current: Sequence[Line]) -> int:
         return current[-1].indent
     m = _BULLET_START.match(first.raw)
     return m.end() if m else first.indent
+
+
+# Side-by-side columns (session 10). w3m lays a table's cells out next to each other, so a page built
+# as a table prints its article's column and a sidebar (or two columns of text) on the same lines:
+# each line holds a piece of each column, apart by a gap of blanks or a box-drawing bar.
+# a column's piece on one line: text with at most two blanks in a row, no bar
+_COLUMN_PIECE = re.compile(r"[^ │]+(?: {1,2}[^ │]+)*")
+# a line of a table's frame only: box-drawing characters and blanks
+_FRAME_LINE = re.compile(r"[ \u2500-\u257f]*[\u2500-\u257f][ \u2500-\u257f]*")
+# a gap of three blanks or more between two pieces of text on a line
+_INNER_GAP = re.compile(r"\S {3,}\S")
+_SIDE_MIN_LINES = 3  # lines with text in two columns at least
+_SIDE_MIN_WRAPS = 2  # line pairs at least where a column's text wraps on to the next line
+
+
+def _column_pieces(raw: str) -> list[tuple[int, int, str]]:
+    """The pieces of text on a line as (start column, end column, text), apart by 3+ blanks or a bar."""
+    out = []
+    for m in _COLUMN_PIECE.finditer(raw):
+        start = _columns(raw[:m.start()])
+        out.append((start, start + _columns(m.group()), m.group()))
+    return out
+
+
+def _piece_wraps(a: str, b: str) -> bool:
+    """``b`` goes on with ``a``'s sentence in the next line of one column: ``a`` holds three words or
+    more (or ten characters of a script without spaces) and no final mark, ``b`` opens in lowercase
+    or a script without case."""
+    if _FULL_STOP_END.search(a) is not None or _CASELESS_OR_LOWER_START.match(b) is None:
+        return False
+    return a.count(" ") >= 2 or len(_NO_SPACE_SCRIPT.findall(a)) >= 10
+
+
+def _bars(raw: str) -> tuple[int, ...]:
+    """The columns of a line's box-drawing bars (``│``), as w3m frames a table's cells."""
+    out = []
+    at = 0
+    for part in raw.split("│")[:-1]:
+        at += _columns(part)
+        out.append(at)
+        at += 1
+    return tuple(out)
+
+
+def _row_cells(raw: str, starts: Sequence[int], bars: tuple[int, ...]) -> list[str] | None:
+    """The text of each column on one line of a run (``starts``: the columns' first columns; with
+    ``bars``, the cells between the bars), or None when a piece of text does not keep to them."""
+    if bars:
+        if _bars(raw) != bars:
+            return None
+        cells = [""] * (len(bars) - 1)
+        for s, e, text in _column_pieces(raw):
+            col = next((c for c in range(len(bars) - 1) if bars[c] < s and e <= bars[c + 1]), None)
+            if col is None:
+                return None
+            cells[col] = _glue(cells[col], normalise(text)) if cells[col] else normalise(text)
+        return cells
+    cells = [""] * len(starts)
+    for s, e, text in _column_pieces(raw):
+        col = next((c for c, at in enumerate(starts) if abs(s - at) <= 1), None)
+        if col is None or (col + 1 < len(starts) and e > starts[col + 1] - 2) or cells[col]:
+            return None
+        cells[col] = normalise(text)
+    return cells
+
+
+def _side_by_side_runs(lines: Sequence[Line]) -> list[tuple[int, int, str]]:
+    """The runs of lines that print two or more columns of text side by side, as (first line, last
+    line, the columns' text read one column after the other).
+
+    A run is a block of lines (no blank line in it) whose pieces of text all start at the columns
+    of its first line's pieces (within one column) and end before the next of them, or that all
+    have a table's bars (``│``) at the same columns, each piece between two of them; the table's
+    frame lines right above and under it belong to it. It counts when three lines or more hold
+    text in two columns and a column's text wraps on to the next line (a piece that goes on in
+    lowercase under one of three words or more) twice or more: two columns of prose, not a table
+    of data or a grid of links. Each column's pieces are glued back into paragraphs (a line with
+    nothing in the column ends one).
+    """
+    out: list[tuple[int, int, str]] = []
+    # the lines a run can start on: a bar, or a gap of three blanks inside the text
+    starts_at = [k for k, ln in enumerate(lines)
+                 if "│" in ln.raw or (ln.raw.find("   ", ln.indent) >= 0 and _INNER_GAP.search(ln.raw) is not None)]
+    n = len(lines)
+    k = 0
+    for at, k0 in enumerate(starts_at):
+        if k0 < k:
+            continue
+        # three lines of the block at least hold a gap or a bar: the third such line comes before a blank one
+        if at + 2 >= len(starts_at) or not all(lines[m].text for m in range(k0 + 1, starts_at[at + 2])):
+            continue
+        k = k0
+        ln = lines[k]
+        bars = _bars(ln.raw) if "│" in ln.raw else ()
+        starts = [p[0] for p in _column_pieces(ln.raw)]
+        if len(bars) < 3 and (bars or len(starts) < 2):
+            k += 1
+            continue
+        rows: list[list[str]] = []
+        j = k
+        while j < n and lines[j].text:
+            cells = _row_cells(lines[j].raw, starts, bars)
+            if cells is None:
+                break
+            rows.append(cells)
+            j += 1
+        both = sum(1 for cells in rows if sum(1 for c in cells if c) >= 2)
+        wraps = sum(1 for a, b in zip(rows, rows[1:]) for x, y in zip(a, b) if x and y and _piece_wraps(x, y))
+        if len(rows) < _SIDE_MIN_LINES or both < _SIDE_MIN_LINES or wraps < _SIDE_MIN_WRAPS:
+            k = max(k + 1, j)  # a run starting inside this block keeps to the same columns or fewer
+            continue
+        lo, hi = k, j - 1
+        if lo > 0 and lines[lo - 1].text and _FRAME_LINE.fullmatch(lines[lo - 1].raw):
+            lo -= 1
+        if hi + 1 < n and lines[hi + 1].text and _FRAME_LINE.fullmatch(lines[hi + 1].raw):
+            hi += 1
+        paragraphs: list[str] = []
+        for col in range(len(rows[0])):
+            text = ""
+            for cells in rows:
+                if cells[col]:
+                    text = _glue(text, cells[col]) if text else cells[col]
+                elif text:
+                    paragraphs.append(text)
+                    text = ""
+            if text:
+                paragraphs.append(text)
+        out.append((lo, hi, " ".join(paragraphs)))
+        k = j
+    return out
+
+
+def _join_side_by_side(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit, ...]:
+    """One unit for each run of side-by-side columns (``_side_by_side_runs``) whose lines are whole
+    units, its text read column after column; the text of a column that wrapped reads as one
+    paragraph, not broken on every line by the other column's pieces."""
+    runs = _side_by_side_runs(lines)
+    if not runs:
+        return units
+    out: list[Unit] = []
+    k = 0
+    for lo, hi, text in runs:
+        while k < len(units) and units[k].last < lo:
+            out.append(units[k]._replace(index=len(out)))
+            k += 1
+        j = k
+        while j < len(units) and units[j].first <= hi:
+            j += 1
+        inside = units[k:j]
+        if inside and inside[0].first == lo and inside[-1].last == hi:
+            first = inside[0]
+            out.append(Unit(len(out), lo, hi, first.start, inside[-1].end, text, first.indent))
+            k = j
+    base = len(out)
+    out.extend([u._replace(index=base + m) for m, u in enumerate(units[k:])])
+    return tuple(out)
+
+
+# a character of a script written without spaces right against a Latin letter or a digit, or apart from
+# it by one space (``利用者が指定したWi-Fi``, ``指定した Wi-Fi``)
+_MIXED_TIGHT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}][A-Za-z0-9]|[A-Za-z0-9][\p{Han}\p{Hiragana}\p{Katakana}]")
+_MIXED_SPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}] [A-Za-z0-9]|[A-Za-z0-9] [\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
+def _tight_mixed_script(lines: Sequence[Line]) -> bool:
+    """The page writes Latin words and numbers right against CJK characters (``フリーWi-Fiの利用``),
+    not apart by a space (``使用 Python 进行``): inside its lines, five or more such places and at
+    least four times as many as spaced ones. A wrap between such a character and a Latin word then
+    cut no space out (w3m breaks CJK text anywhere)."""
+    tight = spaced = 0
+    for ln in lines:
+        text = ln.text
+        if not text or text.isascii():
+            continue
+        tight += len(_MIXED_TIGHT.findall(text))
+        spaced += len(_MIXED_SPACED.findall(text))
+    return tight >= 5 and tight >= 4 * spaced
