@@ -101,6 +101,10 @@ _PICK_KEEP = frozenset((Label.BODY, Label.HEADLINE, Label.STANDFIRST))
 # a breadcrumb trail run into the title: "Forum>iPhone>Title", "Home › News › Title", "Home → News → Title"
 _TRAIL = regex.compile(r"^(?:\[?[>›»→]\s*)?(?:[^>›»→\s][^>›»→]{0,30}?\s*[>›»→]\s*)+(?=\S)")
 _LEAD_SEPARATORS = " \u00a0-–—|:·•/,"
+# a breadcrumb trail written with slashes ("home / Betrieb / IT / Title"): the crumbs before the last one
+_SLASH_TRAIL = regex.compile(r"^(?:[^/\s][^/]{0,30}?\s/\s+)+(?=\S)")
+# a list item's mark before a title printed as one (lynx, w3m, inscriptis: "* Title", "• Title"; not a number)
+_ITEM_MARK = regex.compile(r"^[*+•·▪◦‣○●■□]\s+(?=\S)")
 # a rule drawn before the title (w3m prints a heading's border as box-drawing characters)
 _LEAD_RULE = regex.compile(r"^[\u2500-\u257f\s]+(?=\S)")
 
@@ -116,7 +120,7 @@ def _headline_text(text: str, ctx: Context, index: int) -> str:
     Nothing is cut when fewer than two words (three after a date) would be left. Then a
     kicker run into the title is dropped (see ``_drop_kicker``).
     """
-    text = _LEAD_RULE.sub("", text)
+    text = _ITEM_MARK.sub("", _LEAD_RULE.sub("", text))
     trail = _TRAIL.match(text)
     if trail and len(text[trail.end():].split()) >= 2:
         text = text[trail.end():]
@@ -149,7 +153,7 @@ def _drop_kicker(text: str, ctx: Context, index: int) -> str:
     for j in range(max(0, index - before), min(len(features), index + after + 1)):
         if j == index:
             continue
-        bare = _LIST_MARK.sub("", features[j].text).strip()
+        bare = _SLASH_TRAIL.sub("", _LIST_MARK.sub("", features[j].text)).strip()
         if len(bare) >= len(text) or len(bare.split()) < 3 or not folded.endswith(bare.casefold()):
             continue
         kicker = text[:len(text) - len(bare)].rstrip()
