@@ -247,6 +247,13 @@ def test_a_title_the_decoder_read_as_the_first_paragraph_is_a_candidate() -> Non
     assert title in texts
     # the body's paragraphs themselves are not: longer than the unit under them, or more than one sentence
     assert not any(t.startswith("The harbour bridge") or t.startswith("The bridge") for t in texts)
+    # nor is a statement of prose (a full stop after a line that opens with a stop word) or a line with a comma
+    for line in ("The harbour website is hosted by the city council.", "When I woke up, there was nothing."):
+        prose = "Home\nBlog\nAbout\n\n" + line + "\n\n" + _PARAS
+        page = Engine()._stages(prose, lang="en", rank=False)
+        assert page.decoded.labels[[u.text for u in page.units].index(line)].value == "body"
+        texts, _ = _units_facts(prose)
+        assert line not in texts
 
 
 def test_a_dek_under_a_title_is_not_made_a_candidate_as_the_body_start() -> None:

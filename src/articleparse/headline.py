@@ -156,10 +156,14 @@ def _bare_name(f: Features) -> bool:
 _SENTENCE_INSIDE = regex.compile(r"[.!?…]\s+\S")
 
 
-def _title_start(text: str) -> bool:
+def _title_start(f: Features) -> bool:
     """A line that can open as a title: it starts with a capital, a digit or a quotation mark (not a lowercase
-    continuation, not an ellipsis) and holds one sentence at most."""
+    continuation, not an ellipsis), holds one sentence at most and no comma, and is not a statement of prose, a
+    line that ends in a full stop and opens with a stop word ("The website is hosted by …", "Ich war …")."""
+    text = f.text
     first = text[:1]
+    if "," in text or (text.endswith(".") and f.opens_with_stopword):
+        return False
     return (first.isupper() or first.isdigit() or first in "\"'„“«‚‘") and not _SENTENCE_INSIDE.search(text)
 
 
@@ -217,7 +221,7 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
             f = features[i]
             if (i not in pool and labels[i] is Label.BODY and i + 1 < n and labels[i + 1] is Label.BODY
                     and 2 <= f.n_words <= 16 and _bare_name(f) and not f.is_bullet and not f.ends_colon
-                    and features[i + 1].n_words > f.n_words and _title_start(f.text) and "," not in f.text
+                    and features[i + 1].n_words > f.n_words and _title_start(f)
                     and (i == a or labels[i - 1] is not Label.BODY) and not (i > 0 and scores[i - 1][_H] > 0)):
                 opened.add(i)
     pool |= opened
