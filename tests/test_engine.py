@@ -151,6 +151,26 @@ def test_headline_drops_a_kicker_when_a_nearby_line_prints_the_bare_title(crumb,
     assert articleparse.parse(page, lang="de").headline == want
 
 
+@pytest.mark.parametrize(("other", "want"), [
+    # a teaser elsewhere writes the title, then the kicker after a spaced dash: the kicker is cut
+    ("Die Brücke bleibt bis Ostern gesperrt - Risse im Pfeiler", "Die Brücke bleibt bis Ostern gesperrt"),
+    # or the kicker, a colon and the title
+    ("Mehr zu: Risse im Pfeiler: Die Brücke bleibt bis Ostern gesperrt", "Die Brücke bleibt bis Ostern gesperrt"),
+    # the two words run together elsewhere too: nothing tells the kicker from the title
+    ("Risse im Pfeiler Die Brücke bleibt bis Ostern gesperrt", "Risse im Pfeiler Die Brücke bleibt bis Ostern gesperrt"),
+])
+def test_headline_drops_a_kicker_glued_with_a_space_that_another_line_marks(other, want):
+    # a browser copy prints a heading's kicker and title on one line with a bare space between them
+    body = ("Die Stadt sperrt die alte Brücke über den Fluss ab Montag für alle Lastwagen, weil die Ingenieure "
+            "Risse in zwei Pfeilern gefunden haben.\n\nDer Verkehr wird über die Umgehungsstraße geleitet, "
+            "teilte die Stadt am Freitag mit.\n")
+    line = "Risse im Pfeiler Die Brücke bleibt bis Ostern gesperrt"
+    from articleparse.assemble import _headline_text
+
+    page = Engine()._stages(f"Startseite\n\n{line}\n\n{body}\nMehr zum Thema\n\n{other}\n", lang="de")
+    assert _headline_text(line, page.ctx, 1) == want
+
+
 @pytest.mark.parametrize(
     ("line", "want"),
     [

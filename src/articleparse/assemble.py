@@ -161,7 +161,38 @@ def _drop_kicker(text: str, ctx: Context, index: int) -> str:
             continue
         if best is None or len(bare) > len(best):
             best = bare
-    return text[len(text) - len(best):] if best else text
+    return text[len(text) - len(best):] if best else _split_glued_kicker(text, ctx)
+
+
+#: A mark between a kicker and its title on another line of the page: a colon, or a spaced dash or bar.
+_KICKER_SEP = r"\s*(?::|\s[-–—|])\s+"
+
+
+def _split_glued_kicker(text: str, ctx: Context) -> str:
+    """The title without a kicker the dump glued to it with a bare space, when another line of the page
+    prints the two with a mark between them, in either order.
+
+    A browser copy prints a kicker and a title that are two elements of one heading on one line
+    ("Interne Unterlagen im Netz Daten von Rheinmetall gehackt"); a teaser or a "Mehr zu:" line elsewhere
+    on the page writes "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz". The kicker is one to
+    four words with a letter, not ending in a mark itself; the title left has three words or more and
+    starts with a capital or a digit.
+    """
+    words = text.split()
+    if len(words) < 4:
+        return text
+    page = None
+    for k in range(1, min(5, len(words) - 2)):
+        kicker, bare = " ".join(words[:k]), " ".join(words[k:])
+        if (not (bare[0].isupper() or bare[0].isdigit()) or kicker[-1] in ":-–—|"
+                or not any(c.isalpha() for c in kicker)):
+            continue
+        if page is None:
+            page = "\n".join(f.text for f in ctx.features).casefold()
+        head, tail = regex.escape(kicker.casefold()), regex.escape(bare.casefold())
+        if regex.search(f"{head}{_KICKER_SEP}{tail}|{tail}{_KICKER_SEP}{head}", page):
+            return bare
+    return text
 
 
 def split_authors(raw: str) -> tuple[str, ...]:
