@@ -189,7 +189,10 @@ def _split_glued_kicker(text: str, ctx: Context) -> str:
             continue
         if page is None:
             page = "\n".join(f.text for f in ctx.features).casefold()
-        head, tail = regex.escape(kicker.casefold()), regex.escape(bare.casefold())
+        folded = bare.casefold()
+        if page.count(folded, 0) < 2:
+            continue  # the headline's own line is one: the title must stand on another line too
+        head, tail = regex.escape(kicker.casefold()), regex.escape(folded)
         if regex.search(f"{head}{_KICKER_SEP}{tail}|{tail}{_KICKER_SEP}{head}", page):
             return bare
     return text
