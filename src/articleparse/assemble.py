@@ -181,18 +181,19 @@ def _split_glued_kicker(text: str, ctx: Context) -> str:
     words = text.split()
     if len(words) < 4:
         return text
-    page = None
+    page = "\n".join([f.text for f in ctx.features]).casefold()
+    # every title left below holds the shortest one: when that stands on no other line, none does
+    if page.count(" ".join(words[min(4, len(words) - 3):]).casefold()) < 2:
+        return text
     for k in range(1, min(5, len(words) - 2)):
         kicker, bare = " ".join(words[:k]), " ".join(words[k:])
         if (not (bare[0].isupper() or bare[0].isdigit()) or kicker[-1] in ":-–—|"
                 or not any(c.isalpha() for c in kicker)):
             continue
-        if page is None:
-            page = "\n".join(f.text for f in ctx.features).casefold()
-        folded = bare.casefold()
-        if page.count(folded, 0) < 2:
-            continue  # the headline's own line is one: the title must stand on another line too
-        head, tail = regex.escape(kicker.casefold()), regex.escape(folded)
+        folded, kicked = bare.casefold(), kicker.casefold()
+        if page.count(folded) < 2 or page.count(kicked) < 2:
+            continue  # the headline's own line is one: the title and the kicker must stand on another line too
+        head, tail = regex.escape(kicked), regex.escape(folded)
         if regex.search(f"{head}{_KICKER_SEP}{tail}|{tail}{_KICKER_SEP}{head}", page):
             return bare
     return text
