@@ -108,6 +108,22 @@ def test_headline_loses_a_leading_trail_or_date(line, want):
     assert articleparse.parse(f"Startseite\n\n{line}\n\n{body}", lang="de").headline == want
 
 
+@pytest.mark.parametrize(("line", "want"), [
+    ("• Die Stadt sperrt die alte Brücke", "Die Stadt sperrt die alte Brücke"),  # a list item's mark goes
+    ("* Die Stadt sperrt die alte Brücke", "Die Stadt sperrt die alte Brücke"),
+    ("□ Die Stadt sperrt die alte Brücke", "Die Stadt sperrt die alte Brücke"),
+    ("1. FC Köln gewinnt das Derby am Rhein", "1. FC Köln gewinnt das Derby am Rhein"),  # a number stays
+    ("- Die Stadt sperrt die alte Brücke", "- Die Stadt sperrt die alte Brücke"),  # so does a dash
+])
+def test_headline_text_loses_a_list_items_mark(line, want):
+    # lynx, w3m and inscriptis print a title that the page also lists ("Most read") with the list's mark; the
+    # ranker may take that line, and the headline is the title without the mark
+    from articleparse.assemble import _headline_text
+
+    page = Engine()._stages(f"Startseite\n\n{line}\n\nDie Stadt sperrt die Brücke.\n", lang="de")
+    assert _headline_text(line, page.ctx, 1) == want
+
+
 @pytest.mark.parametrize(("crumb", "line", "want"), [
     # the breadcrumb prints the bare title: the kicker run into the headline is dropped
     ("4. Die Brücke bleibt bis Ostern gesperrt", "Verkehr: Die Brücke bleibt bis Ostern gesperrt",
@@ -120,6 +136,12 @@ def test_headline_loses_a_leading_trail_or_date(line, want):
     # five words before the bare title are more than a kicker
     ("4. Die Brücke bleibt gesperrt", "Nach dem Fund der Risse: Die Brücke bleibt gesperrt",
      "Nach dem Fund der Risse: Die Brücke bleibt gesperrt"),
+    # a breadcrumb written with slashes ends in the bare title, the kicker run into the headline without a mark
+    ("home / Verkehr / Die Brücke bleibt bis Ostern gesperrt", "Risse gefunden Die Brücke bleibt bis Ostern gesperrt",
+     "Die Brücke bleibt bis Ostern gesperrt"),
+    # a slash inside the title is no trail: nothing is cut without the bare title
+    ("4. Stadt/Land: Die Brücke bleibt gesperrt", "Risse gefunden Die Brücke bleibt bis Ostern gesperrt",
+     "Risse gefunden Die Brücke bleibt bis Ostern gesperrt"),
 ])
 def test_headline_drops_a_kicker_when_a_nearby_line_prints_the_bare_title(crumb, line, want):
     body = ("Die Stadt sperrt die alte Brücke über den Fluss ab Montag für alle Lastwagen, weil die Ingenieure "
@@ -127,6 +149,26 @@ def test_headline_drops_a_kicker_when_a_nearby_line_prints_the_bare_title(crumb,
             "teilte die Stadt am Freitag mit.\n")
     page = f"Startseite\n\n1. Nachrichten\n\n{crumb}\n\n{line}\n\n{body}"
     assert articleparse.parse(page, lang="de").headline == want
+
+
+@pytest.mark.parametrize(("other", "want"), [
+    # a teaser elsewhere writes the title, then the kicker after a spaced dash: the kicker is cut
+    ("Die Brücke bleibt bis Ostern gesperrt - Risse im Pfeiler", "Die Brücke bleibt bis Ostern gesperrt"),
+    # or the kicker, a colon and the title
+    ("Mehr zu: Risse im Pfeiler: Die Brücke bleibt bis Ostern gesperrt", "Die Brücke bleibt bis Ostern gesperrt"),
+    # the two words run together elsewhere too: nothing tells the kicker from the title
+    ("Risse im Pfeiler Die Brücke bleibt bis Ostern gesperrt", "Risse im Pfeiler Die Brücke bleibt bis Ostern gesperrt"),
+])
+def test_headline_drops_a_kicker_glued_with_a_space_that_another_line_marks(other, want):
+    # a browser copy prints a heading's kicker and title on one line with a bare space between them
+    body = ("Die Stadt sperrt die alte Brücke über den Fluss ab Montag für alle Lastwagen, weil die Ingenieure "
+            "Risse in zwei Pfeilern gefunden haben.\n\nDer Verkehr wird über die Umgehungsstraße geleitet, "
+            "teilte die Stadt am Freitag mit.\n")
+    line = "Risse im Pfeiler Die Brücke bleibt bis Ostern gesperrt"
+    from articleparse.assemble import _headline_text
+
+    page = Engine()._stages(f"Startseite\n\n{line}\n\n{body}\nMehr zum Thema\n\n{other}\n", lang="de")
+    assert _headline_text(line, page.ctx, 1) == want
 
 
 @pytest.mark.parametrize(

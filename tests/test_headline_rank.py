@@ -233,3 +233,35 @@ def test_a_date_under_a_line_counts_whatever_its_label() -> None:
     at_title, at_dek = facts[texts.index(_TITLE)], facts[texts.index(dek)]
     assert at_title["date_below"] == 1.0 and at_dek["date_below"] == 0.0
     assert at_title["tt*date_below"] == at_title["tt"] == 1.0
+
+
+def test_a_title_the_decoder_read_as_the_first_paragraph_is_a_candidate() -> None:
+    # a title that ends in a full stop, right over the text, reads as the body's first paragraph; it is a
+    # candidate all the same: a short line of one sentence, starting with a capital, over a longer body unit
+    title = "Running in winter: from cold feet to a habit in twelve months."
+    text = ("Home\nBlog\nAbout\n\n" + title + "\n\n" + _PARAS)
+    page = Engine()._stages(text, lang="en", rank=False)
+    units = [u.text for u in page.units]
+    assert page.decoded.labels[units.index(title)].value == "body"
+    texts, _ = _units_facts(text)
+    assert title in texts
+    # the body's paragraphs themselves are not: longer than the unit under them, or more than one sentence
+    assert not any(t.startswith("The harbour bridge") or t.startswith("The bridge") for t in texts)
+    # nor is a statement of prose (a full stop after a line that opens with a stop word) or a line with a comma
+    for line in ("The harbour website is hosted by the city council.", "When I woke up, there was nothing."):
+        prose = "Home\nBlog\nAbout\n\n" + line + "\n\n" + _PARAS
+        page = Engine()._stages(prose, lang="en", rank=False)
+        assert page.decoded.labels[[u.text for u in page.units].index(line)].value == "body"
+        texts, _ = _units_facts(prose)
+        assert line not in texts
+
+
+def test_a_dek_under_a_title_is_not_made_a_candidate_as_the_body_start() -> None:
+    # the line under a title-voted line is the title's dek when the decoder took it for the body's start
+    dek = "Ferries will run extra services while the council decides."
+    text = ("Home\nNews\n\n" + _TITLE + "\n" + dek + "\n\n" + _PARAS)
+    page = Engine()._stages(text, lang="en", rank=False)
+    units = [u.text for u in page.units]
+    assert page.decoded.labels[units.index(dek)].value == "body"
+    texts, _ = _units_facts(text)
+    assert _TITLE in texts and dek not in texts

@@ -101,6 +101,10 @@ _PICK_KEEP = frozenset((Label.BODY, Label.HEADLINE, Label.STANDFIRST))
 # a breadcrumb trail run into the title: "Forum>iPhone>Title", "Home › News › Title", "Home → News → Title"
 _TRAIL = regex.compile(r"^(?:\[?[>›»→]\s*)?(?:[^>›»→\s][^>›»→]{0,30}?\s*[>›»→]\s*)+(?=\S)")
 _LEAD_SEPARATORS = " \u00a0-–—|:·•/,"
+# a breadcrumb trail written with slashes ("home / Betrieb / IT / Title"): the crumbs before the last one
+_SLASH_TRAIL = regex.compile(r"^(?:[^/\s][^/]{0,30}?\s/\s+)+(?=\S)")
+# a list item's mark before a title printed as one (lynx, w3m, inscriptis: "* Title", "• Title"; not a number)
+_ITEM_MARK = regex.compile(r"^[*+•·▪◦‣○●■□]\s+(?=\S)")
 # a rule drawn before the title (w3m prints a heading's border as box-drawing characters)
 _LEAD_RULE = regex.compile(r"^[\u2500-\u257f\s]+(?=\S)")
 
@@ -116,7 +120,7 @@ def _headline_text(text: str, ctx: Context, index: int) -> str:
     Nothing is cut when fewer than two words (three after a date) would be left. Then a
     kicker run into the title is dropped (see ``_drop_kicker``).
     """
-    text = _LEAD_RULE.sub("", text)
+    text = _ITEM_MARK.sub("", _LEAD_RULE.sub("", text))
     trail = _TRAIL.match(text)
     if trail and len(text[trail.end():].split()) >= 2:
         text = text[trail.end():]
@@ -149,7 +153,7 @@ def _drop_kicker(text: str, ctx: Context, index: int) -> str:
     for j in range(max(0, index - before), min(len(features), index + after + 1)):
         if j == index:
             continue
-        bare = _LIST_MARK.sub("", features[j].text).strip()
+        bare = _SLASH_TRAIL.sub("", _LIST_MARK.sub("", features[j].text)).strip()
         if len(bare) >= len(text) or len(bare.split()) < 3 or not folded.endswith(bare.casefold()):
             continue
         kicker = text[:len(text) - len(bare)].rstrip()
@@ -157,7 +161,42 @@ def _drop_kicker(text: str, ctx: Context, index: int) -> str:
             continue
         if best is None or len(bare) > len(best):
             best = bare
-    return text[len(text) - len(best):] if best else text
+    return text[len(text) - len(best):] if best else _split_glued_kicker(text, ctx)
+
+
+#: A mark between a kicker and its title on another line of the page: a colon, or a spaced dash or bar.
+_KICKER_SEP = r"\s*(?::|\s[-–—|])\s+"
+
+
+def _split_glued_kicker(text: str, ctx: Context) -> str:
+    """The title without a kicker the dump glued to it with a bare space, when another line of the page
+    prints the two with a mark between them, in either order.
+
+    A browser copy prints a kicker and a title that are two elements of one heading on one line
+    ("Interne Unterlagen im Netz Daten von Rheinmetall gehackt"); a teaser or a "Mehr zu:" line elsewhere
+    on the page writes "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz". The kicker is one to
+    four words with a letter, not ending in a mark itself; the title left has three words or more and
+    starts with a capital or a digit.
+    """
+    words = text.split()
+    if len(words) < 4:
+        return text
+    page = "\n".join([f.text for f in ctx.features]).casefold()
+    # every title left below holds the shortest one: when that stands on no other line, none does
+    if page.count(" ".join(words[min(4, len(words) - 3):]).casefold()) < 2:
+        return text
+    for k in range(1, min(5, len(words) - 2)):
+        kicker, bare = " ".join(words[:k]), " ".join(words[k:])
+        if (not (bare[0].isupper() or bare[0].isdigit()) or kicker[-1] in ":-–—|"
+                or not any(c.isalpha() for c in kicker)):
+            continue
+        folded, kicked = bare.casefold(), kicker.casefold()
+        if page.count(folded) < 2 or page.count(kicked) < 2:
+            continue  # the headline's own line is one: the title and the kicker must stand on another line too
+        head, tail = regex.escape(kicked), regex.escape(folded)
+        if regex.search(f"{head}{_KICKER_SEP}{tail}|{tail}{_KICKER_SEP}{head}", page):
+            return bare
+    return text
 
 
 def split_authors(raw: str) -> tuple[str, ...]:

@@ -215,3 +215,9 @@ class Features:
         if t.endswith((",", "，", "、", ";")):
             return True
         return self.last_word in self._stopwords
+
+    @cached_property
+    def opens_with_stopword(self) -> bool:
+        """The first word is a stop word of the page's language ("The …", "Ich …", "When …"; session 10)."""
+        toks = self.tokens
+        return bool(toks) and toks[0].lower() in self._stopwords

@@ -23,6 +23,9 @@ score is positive, and scores each with named facts:
 
 A short line further up that the page prints again under its text or as a breadcrumb's last
 crumb is a candidate too: a page's own name stands in its menu.
+So is one of the body's first three units when it reads as a title (one short sentence over a
+longer body unit, with no title right above it): a title that ends in a full stop reads as the
+first paragraph to the decoder.
 
 The score is ``sum(weight * (value - mean) / scale)`` over the facts, with the means,
 scales and weights in the core pack's ``[params.headline_rank]`` table (one
@@ -40,6 +43,8 @@ Nothing happens when the table is missing or empty.
 from __future__ import annotations
 
 import math
+
+import regex
 from collections import Counter
 from itertools import islice
 from collections.abc import Mapping, Sequence
@@ -148,6 +153,20 @@ def _bare_name(f: Features) -> bool:
     return f.n_words <= 20 and f.text.count(",") < 3 and sum(ch.isalpha() for ch in f.text[:40]) >= 2
 
 
+_SENTENCE_INSIDE = regex.compile(r"[.!?…]\s+\S")
+
+
+def _title_start(f: Features) -> bool:
+    """A line that can open as a title: it starts with a capital, a digit or a quotation mark (not a lowercase
+    continuation, not an ellipsis), holds one sentence at most and no comma, and is not a statement of prose, a
+    line that ends in a full stop and opens with a stop word ("The website is hosted by …", "Ich war …")."""
+    text = f.text
+    first = text[:1]
+    if "," in text or (text.endswith(".") and f.opens_with_stopword):
+        return False
+    return (first.isupper() or first.isdigit() or first in "\"'„“«‚‘") and not _SENTENCE_INSIDE.search(text)
+
+
 def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
                     features: Sequence[Features], window: int,
                     units: Sequence[Any] | None = None) -> tuple[list[int], list[dict[str, float]]]:
@@ -194,6 +213,18 @@ def candidate_facts(scores: Sequence[Sequence[float]], labels: Sequence[Label],
                     if scores[i][_H] > -1 and labels[i] is not Label.BODY and len(folded[i]) >= 4
                     and (where[folded[i]][-1] >= start or ends(folded[i]) > 0)
                     and not features[i].is_bullet and _bare_name(features[i]))
+    # the first units of the body when they read as a title (a short line over a longer body unit): a decoder
+    # that starts the body one unit early takes a title ending in a full stop or a question for a paragraph
+    opened: set[int] = set()
+    for a in anchors:
+        for i in range(a, min(n, a + 3)):
+            f = features[i]
+            if (i not in pool and labels[i] is Label.BODY and i + 1 < n and labels[i + 1] is Label.BODY
+                    and 2 <= f.n_words <= 16 and _bare_name(f) and not f.is_bullet and not f.ends_colon
+                    and features[i + 1].n_words > f.n_words and _title_start(f)
+                    and (i == a or labels[i - 1] is not Label.BODY) and not (i > 0 and scores[i - 1][_H] > 0)):
+                opened.add(i)
+    pool |= opened
     cands = sorted(pool)
     if current is not None and current not in cands:
         cands.append(current)
