@@ -2,6 +2,7 @@
 a related heading inside it, are page furniture; the lead and list passes give the article back what the
 zones left out of it."""
 
+import articleparse
 from articleparse.decoder import LABEL_INDEX, SPACER_IMAGE, SPACER_MARK, SPACER_RULE, Zone, decode, spacer
 from articleparse.model import Label
 
@@ -315,3 +316,35 @@ def test_the_article_s_own_code_after_title_shaped_lines_stays():
     # title-shaped lines (a code block) then more than detach_title_units units of the article
     rows = [PROSE] * 8 + [TITLE] * 2 + [MENU] * 2 + [BLURB] * 6
     assert _labels(rows)[12:] == ["body"] * 6
+
+
+
+INTRO_PROSE = ("The project was announced with great fanfare in September 2010, and nearly one year later "
+         "its rival was cut loose from its owner and found a new home as a foundation project.")
+INTRO_MORE = ("Apache has made two releases in the past year, and the main feature added during that "
+        "time would appear to be a significantly improved support for screen readers.")
+INTRO_LEAD = "The release history of the other project tells a slightly different story:"
+INTRO_ROWS = ["4.2.3       April 2014", "4.1.6       April 2014", "4.2.4       May 2014", "4.2.5       June 2014",
+        "4.3         July 2014", "4.2.6       August 2014", "4.3.1       August 2014",
+        "4.3.2       September 2014", "4.3.4       November 2014", "4.2.8       December 2014",
+        "4.3.5       December 2014", "4.4         January 2015", "4.3.6       February 2015"]
+INTRO_AFTER = ("It seems clear that the project has maintained a rather more frenetic release cadence, "
+         "generally putting out at least one release per month across its supported branches.")
+INTRO_AFTER2 = ("In the one-year period since late March 2014, there have been 381 changesets committed "
+          "to the repository by a fairly small group of regular developers and a few others.")
+
+
+def _intro_page(rows, tail):
+    return "\n\n".join(["Menu", "News", "Release cadence compared", INTRO_PROSE, INTRO_MORE, INTRO_LEAD, "\n".join(rows), *tail])
+
+
+def test_a_table_the_article_introduces_and_goes_on_after_is_body():
+    art = articleparse.parse(_intro_page(["Release     Date"] + INTRO_ROWS, [INTRO_AFTER, "Development statistics", INTRO_AFTER2]))
+    body = art.text
+    assert "4.3.2 September 2014" in " ".join(body.split())
+    assert INTRO_AFTER in body and INTRO_AFTER2 in body
+
+
+def test_rows_after_a_colon_stay_out_when_no_prose_follows():
+    art = articleparse.parse(_intro_page(["Release     Date"] + INTRO_ROWS, ["Impressum", "Datenschutz", "Kontakt"]))
+    assert "September 2014" not in art.text

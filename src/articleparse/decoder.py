@@ -213,7 +213,9 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
 
     ``lead_ins[i]`` is true when unit ``i`` introduces what follows it (it ends in a colon):
     the detach pass does not end the article at a gap right after such a unit, and the list
-    pass gives the body back the list, table or code it introduces.
+    pass gives the body back the list, table or code it introduces. A list or table so introduced
+    that the article goes on after (``_introduced_runs``) is decoded around, as blank lines,
+    and is body when the body stands on both sides of it.
     ``list_titles[i]`` is true when unit ``i`` is a list item (it starts with a bullet) that
     does not end with a full stop: the cut pass reads such items right under a related heading
     as its teaser titles.
@@ -228,13 +230,16 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     n = len(scores)
     if n == 0:
         return Decoded((), (), ())
-    if spacers and (SPACER_IMAGE in spacers or SPACER_RULE in spacers):
-        blank = _blank_spacers(scores, spacers)
-        if blank:
-            return _decode_around(scores, params, label_bonus, lead_ins, list_titles, sentences, blank)
     p = dict(DEFAULT_PARAMS)
     if params:
         p.update({k: float(v) for k, v in params.items() if k in DEFAULT_PARAMS})
+    blank: set[int] = set()
+    if spacers and (SPACER_IMAGE in spacers or SPACER_RULE in spacers):
+        blank = _blank_spacers(scores, spacers)
+    introduced = _introduced_runs(scores, lead_ins, sentences, int(p["list_reach"])) if lead_ins else set()
+    if blank or introduced:
+        return _decode_around(scores, params, label_bonus, lead_ins, list_titles, sentences, blank | introduced,
+                              introduced)
     zones = _zone_viterbi(scores, p)
     bonus = DEFAULT_LABEL_BONUS if label_bonus is None else label_bonus
     labels: list[Label] = [L.BODY] * n
@@ -300,8 +305,12 @@ def _blank_spacers(scores: Sequence[Sequence[float]], spacers: Sequence[int]) ->
 def _decode_around(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None,
                    label_bonus: Mapping[tuple[Label, Label], float] | None, lead_ins: Sequence[bool] | None,
                    list_titles: Sequence[bool] | None, sentences: Sequence[bool] | None,
-                   blank: set[int]) -> Decoded:
+                   blank: set[int], introduced: set[int] = frozenset()) -> Decoded:
     """Decode the other units as if the units in ``blank`` were blank lines, then label those.
+
+    The units in ``introduced`` (a subset of ``blank``: a list or table the article introduces
+    with a colon and goes on after, ``_introduced_runs``) are body when the units on both
+    sides of their run are.
 
     A horizontal rule between two paragraphs (lynx ``____``, w3m ``━━━━``) or an image's place
     (lynx ``[]``) says nothing about where the article runs, but as a unit of its own it would
@@ -331,6 +340,9 @@ def _decode_around(scores: Sequence[Sequence[float]], params: Mapping[str, Any] 
         while j < n and j in blank:
             j += 1
         nxt = zones[j] if j < n else None
+        if i in introduced and prev is Zone.BODY and nxt is Zone.BODY:
+            labels[i], zones[i] = L.BODY, Zone.BODY
+            continue
         if prev in inside and nxt in inside:
             z = Zone.CRUFT
         elif prev in inside or prev is Zone.POST:
@@ -342,6 +354,37 @@ def _decode_around(scores: Sequence[Sequence[float]], params: Mapping[str, Any] 
     for i in sorted(blank):
         conf.insert(i, confidence(scores[i], LABEL_INDEX[labels[i]]))
     return Decoded(tuple(zones), tuple(labels), tuple(conf))
+
+
+def _introduced_runs(scores: Sequence[Sequence[float]], lead_ins: Sequence[bool],
+                     sentences: Sequence[bool] | None, reach: int) -> set[int]:
+    """The units of a list or table that the article introduces with a colon and then goes on after.
+
+    A table's rows (`4.2.3       April 2014`) or a list's short items are title-shaped and
+    menu-like, and a long one costs the zones more to bridge than the prose after it gains: the
+    zone pass then ends the article at the table and reads the rest of it as the page's end, where
+    the list pass (which gives back only an interruption inside the body) cannot reach it. A run
+    of at most ``reach`` units none of which reads as a sentence or leads with its body votes is
+    such a list when the unit before it ends in a colon and leads with its body votes, the unit
+    before that is prose (body votes lead and it reads as a sentence), and prose follows the run,
+    with more prose one or two units further on. ``decode`` reads such runs as blank lines and
+    then gives them to the body when the body stands on both sides.
+    """
+    n = len(scores)
+    out: set[int] = set()
+
+    def prose(k: int) -> bool:
+        return 0 <= k < n and _body_leads(scores[k]) and bool(sentences and sentences[k])
+
+    for i in range(1, n):
+        if not lead_ins[i] or not _body_leads(scores[i]) or not prose(i - 1):
+            continue
+        j = i + 1
+        while j < n and j - i <= reach and not _body_leads(scores[j]) and not (sentences and sentences[j]):
+            j += 1
+        if i + 1 < j and prose(j) and (prose(j + 1) or prose(j + 2)):
+            out.update(range(i + 1, j))
+    return out
 
 
 def _move(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label], i: int, zone: Zone) -> None:
