@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from collections.abc import Callable
 
 import regex
 
@@ -1740,6 +1741,29 @@ def ingredient_line(f: Features, ctx: Context) -> float:
 _FACT = regex.compile(r"^(?:[-•*·]\s*)?(\p{Lu}[\p{L}\d/()&.\-]*(?:\s+[\p{L}\d/()&.\-]+){0,3}):\s+\S")
 _FACT_VALUE_WORDS = 8
 _FACT_RUN = 3
+
+
+def _long_runs(flags: list[bool], least: int, joined: Callable[[int], bool] | None = None) -> list[bool]:
+    """``flags`` with only its runs of at least ``least`` true entries in a row kept true.
+
+    ``joined(j)``, when given, must also hold for entries ``j`` and ``j + 1`` to be one run.
+    """
+    n = len(flags)
+    out = [False] * n
+    i = 0
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and flags[j + 1] and (joined is None or joined(j)):
+            j += 1
+        if j - i + 1 >= least:
+            out[i:j + 1] = [True] * (j - i + 1)
+        i = j + 1
+    return out
+
+
 # the labels of a post's meta box (author, dates, filing, credits), which the byline and date rules read
 _META_LABELS = frozenset((
     "author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore", "autores", "by", "von", "par",
@@ -1770,20 +1794,7 @@ def _fact_boxes(ctx: Context) -> list[bool]:
         for lab in labels:
             if lab is not None:
                 counts[lab] = counts.get(lab, 0) + 1
-        ok = [lab is not None and counts[lab] == 1 for lab in labels]
-        out = [False] * n
-        i = 0
-        while i < n:
-            if not ok[i]:
-                i += 1
-                continue
-            j = i
-            while j + 1 < n and ok[j + 1]:
-                j += 1
-            if j - i + 1 >= _FACT_RUN:
-                out[i:j + 1] = [True] * (j - i + 1)
-            i = j + 1
-        return out
+        return _long_runs([lab is not None and counts[lab] == 1 for lab in labels], _FACT_RUN)
 
     return ctx.once("fact_boxes", compute)
 
@@ -1825,21 +1836,9 @@ def _table_rows(ctx: Context) -> list[bool]:
     or more on lines right under each other (computed once per page)."""
     def compute() -> list[bool]:
         units = ctx.units
-        n = len(units)
         row = [getattr(u, "cells", 0) >= _TABLE_CELLS for u in units]
-        out = [False] * n
-        i = 0
-        while i < n:
-            if not row[i]:
-                i += 1
-                continue
-            j = i
-            while j + 1 < n and row[j + 1] and units[j + 1].first == units[j].last + 1:
-                j += 1
-            if j - i + 1 >= _TABLE_ROWS:
-                out[i:j + 1] = [True] * (j - i + 1)
-            i = j + 1
-        return out
+        # the rows stand right under each other, with no blank line between two of them
+        return _long_runs(row, _TABLE_ROWS, lambda j: units[j + 1].first == units[j].last + 1)
 
     return ctx.once("table_rows", compute)
 
