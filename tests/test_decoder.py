@@ -3,7 +3,7 @@ a related heading inside it, are page furniture; the lead and list passes give t
 zones left out of it."""
 
 import articleparse
-from articleparse.decoder import LABEL_INDEX, SPACER_IMAGE, SPACER_MARK, SPACER_RULE, Zone, decode, spacer
+from articleparse.decoder import LABEL_INDEX, SPACER_ALT, SPACER_IMAGE, SPACER_MARK, SPACER_RULE, Zone, decode, spacer
 from articleparse.model import Label
 
 N_LABELS = len(LABEL_INDEX)
@@ -213,12 +213,33 @@ def test_images_between_page_numbers_are_a_pager_not_blank_lines():
     assert decode(rows, spacers=spacers) == decode(rows)
 
 
+def test_an_image_printed_twice_and_a_gallery_of_alt_text_items_are_blank_lines():
+    # lynx prints a lazy-loaded image as `[]` then `[] []` (its placeholder and its <noscript> copy), and
+    # `<li><img alt="Screenshot">` as `* Screenshot`, any number in a row: the body runs across both
+    for kind, k in ((SPACER_IMAGE, 2), (SPACER_ALT, 2), (SPACER_ALT, 3)):
+        rows = [PROSE] * 6 + ([RULE] * k + [CARD]) * 2 + [PROSE] * 3 + [MENU] * 3
+        spacers = [0] * 6 + ([kind] * k + [0]) * 2 + [0] * 6
+        end = 6 + 2 * (k + 1)
+        assert [lb.value for lb in decode(rows, spacers=spacers).labels][end:end + 3] == ["body"] * 3
+        assert _labels(rows)[end:end + 3] != ["body"] * 3
+
+
+def test_three_bare_image_places_in_a_row_stay_units():
+    # a carousel or a logo strip (`[]` / `[]` / `[]`) is no blank line: decoded as without spacers
+    rows = [PROSE] * 6 + ([RULE] * 3 + [CARD]) * 2 + [PROSE] * 3 + [MENU] * 3
+    spacers = [0] * 6 + ([SPACER_IMAGE] * 3 + [0]) * 2 + [0] * 6
+    assert decode(rows, spacers=spacers) == decode(rows)
+
+
 def test_spacer_tells_rules_image_places_and_units_without_letters():
     assert [spacer(t) for t in ("[]", "[] [] []", "  ________", "━━━━━━━━", "* * *", "-----", "┼───┼")] == [
         SPACER_IMAGE, SPACER_IMAGE, SPACER_RULE, SPACER_RULE, SPACER_RULE, SPACER_RULE, SPACER_RULE]
     # an empty list item, a checkbox, a reference, two dashes, a page number: no letter, but no spacer to blank
     assert [spacer(t) for t in ("•", "[ ]", "[1]", "--", "12")] == [SPACER_MARK] * 5
     assert [spacer(t) for t in ("___ Name", "* Item", "Home", "3. Foo")] == [0] * 4
+    # a list item of an image's generic alt text; not one that names what the image shows, nor a caption
+    assert [spacer(t) for t in ("* Screenshot", "* An image", "• Photos", "+ Thumbnail")] == [SPACER_ALT] * 4
+    assert [spacer(t) for t in ("* Screenshot of the editor", "Photo", "Image: Reuters", "* Photography")] == [0] * 4
 
 
 TITLE = _row(body=2.0, headline=3.0)  # "Weitere aktuelle Themen aus der Arbeitswelt": title-shaped, its prose paid for by the article

@@ -42,7 +42,7 @@ import attrs
 from .model import Label
 
 __all__ = ["Zone", "Decoded", "decode", "confidence", "spacer", "LABELS", "LABEL_INDEX", "SPACER_IMAGE",
-           "SPACER_MARK", "SPACER_RULE"]
+           "SPACER_ALT", "SPACER_MARK", "SPACER_RULE"]
 
 #: Every label a unit can get (blank lines are labelled outside the decoder).
 LABELS: tuple[Label, ...] = tuple(lb for lb in Label if lb is not Label.BLANK)
@@ -160,10 +160,14 @@ DEFAULT_LABEL_BONUS: Mapping[tuple[Label, Label], float] = {
 
 #: ``spacer``'s answers: a unit that is only an image's place (lynx prints an image without alt text as
 #: ``[]``), a horizontal rule or section break (lynx ``____``, w3m ``━━━━``, ``* * *``, ``-----``), and
-#: any other unit without a letter (a page number, an empty list item ``•``, a bracket of code).
+#: any other unit without a letter (a page number, an empty list item ``•``, a bracket of code), and a list
+#: item that is only an image's generic alt text (lynx prints a gallery ``<li><img alt="Screenshot">`` as
+#: ``* Screenshot``; ``SPACER_ALT``, read as an image's place).
 SPACER_IMAGE = 1
 SPACER_RULE = 2
 SPACER_MARK = 3
+SPACER_ALT = 4
+_IMAGES = (SPACER_IMAGE, SPACER_ALT)
 _IMAGE_MARKS = re.compile(r"\[\](?:\s*\[\])*")
 _RULE_LINE = re.compile(r"(?:[_\-=~*#.·•+\u2010-\u2015\u2500-\u257f]\s*){3,}")
 # the characters a spacer can start with (most units start with none of them: one cheap test)
@@ -171,11 +175,18 @@ _SPACER_FIRST = frozenset("[_-=~*#.·•+" + "".join(map(chr, range(0x2010, 0x20
                           + "".join(map(chr, range(0x2500, 0x2580))))
 
 
+# a bullet, then only a generic word for an image (an alt text that names no subject)
+_ALT_ITEM = re.compile(r"[*•+\-]\s+(?:an?\s+)?(?:image|photo|picture|screenshot|thumbnail)s?", re.I)
+
+
 def spacer(text: str) -> int:
-    """What a unit is to the zones: ``SPACER_IMAGE``, ``SPACER_RULE``, ``SPACER_MARK`` (no letter) or 0 (words).
+    """What a unit is to the zones: ``SPACER_IMAGE``, ``SPACER_RULE``, ``SPACER_MARK`` (no letter),
+    ``SPACER_ALT`` (a list item of an image's generic alt text) or 0 (words).
 
         >>> spacer("[] []"), spacer("  ______________"), spacer("* * *"), spacer("•"), spacer("12"), spacer("Home")
         (1, 2, 2, 3, 3, 0)
+        >>> spacer("  * Screenshot"), spacer("* An image"), spacer("* Screenshot of the new editor")
+        (4, 4, 0)
     """
     if text[:1].isalpha():
         return 0  # most units: one cheap test (a unit's text is trimmed, so this is its first character)
@@ -188,6 +199,8 @@ def spacer(text: str) -> int:
             return SPACER_IMAGE
         if _RULE_LINE.fullmatch(t):
             return SPACER_RULE
+        if _ALT_ITEM.fullmatch(t):
+            return SPACER_ALT
     return 0 if any(map(str.isalpha, t)) else SPACER_MARK
 
 
@@ -234,7 +247,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     if params:
         p.update({k: float(v) for k, v in params.items() if k in DEFAULT_PARAMS})
     blank: set[int] = set()
-    if spacers and (SPACER_IMAGE in spacers or SPACER_RULE in spacers):
+    if spacers and (SPACER_IMAGE in spacers or SPACER_RULE in spacers or SPACER_ALT in spacers):
         blank = _blank_spacers(scores, spacers)
     introduced = _introduced_runs(scores, lead_ins, sentences, int(p["list_reach"])) if lead_ins else set()
     if blank or introduced:
@@ -288,7 +301,20 @@ def _blank_spacers(scores: Sequence[Sequence[float]], spacers: Sequence[int]) ->
     b = LABEL_INDEX[L.BODY]
     out = set()
     for i, kind in enumerate(spacers):
-        if kind not in (SPACER_IMAGE, SPACER_RULE) or (i and spacers[i - 1]) or (i + 1 < n and spacers[i + 1]):
+        if kind == SPACER_RULE:
+            if (i and spacers[i - 1]) or (i + 1 < n and spacers[i + 1]):
+                continue
+        elif kind in _IMAGES:
+            lo, hi = i, i
+            while lo and spacers[lo - 1] in _IMAGES:
+                lo -= 1
+            while hi + 1 < n and spacers[hi + 1] in _IMAGES:
+                hi += 1
+            if (lo and spacers[lo - 1]) or (hi + 1 < n and spacers[hi + 1]):
+                continue  # a rule or a page number beside the run: a pager, a form
+            if hi - lo > 1 and any(spacers[k] != SPACER_ALT for k in range(lo, hi + 1)):
+                continue  # three or more bare image places in a row: a carousel or a logo strip
+        else:
             continue
         if kind == SPACER_RULE:
             if not 0 < i < n - 1:
