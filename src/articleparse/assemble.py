@@ -476,8 +476,12 @@ def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Feature
     # byline and the title that a browser copy does not
     steps = [0 if features is not None and _MARKUP_ONLY.match(features[i].text) else 1 for i in range(n)]
     ahead = [0] * (n + 1)
+    # the unit above each unit, past markup (-1 when none): worked out in one pass, not by a walk per unit
+    above = [-1] * n
     for i in range(n):
         ahead[i + 1] = ahead[i] + steps[i]
+        if i + 1 < n:
+            above[i + 1] = i if steps[i] else above[i]
 
     # the body's first unit after the headline: a byline stands right above the text as often as under the headline
     # (a page that prints a teaser list between its headline and the article's meta line)
@@ -493,9 +497,7 @@ def _pick_byline(labels: Sequence[Label], votes: Any, features: Sequence[Feature
 
     def under_title(i: int) -> bool:
         # a name right under a teaser's title or snippet (the unit above, past markup, labelled a related title or snippet)
-        j = i - 1
-        while j >= 0 and steps[j] == 0:
-            j -= 1
+        j = above[i]
         if not (j >= 0 and labels[j] in _TEASER_TEXT and votes.scores[j][by] <= _PICK_MIN_SCORE
                 and votes.scores[i][by] > _PICK_MIN_SCORE):
             return False

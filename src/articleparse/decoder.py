@@ -300,20 +300,23 @@ def _blank_spacers(scores: Sequence[Sequence[float]], spacers: Sequence[int]) ->
     n = len(scores)
     b = LABEL_INDEX[L.BODY]
     out = set()
+    run_end, run_blank = -1, False  # the run of image places unit i is in (read once per run), and its answer
     for i, kind in enumerate(spacers):
         if kind == SPACER_RULE:
             if (i and spacers[i - 1]) or (i + 1 < n and spacers[i + 1]):
                 continue
         elif kind in _IMAGES:
-            lo, hi = i, i
-            while lo and spacers[lo - 1] in _IMAGES:
-                lo -= 1
-            while hi + 1 < n and spacers[hi + 1] in _IMAGES:
-                hi += 1
-            if (lo and spacers[lo - 1]) or (hi + 1 < n and spacers[hi + 1]):
-                continue  # a rule or a page number beside the run: a pager, a form
-            if hi - lo > 1 and any(spacers[k] != SPACER_ALT for k in range(lo, hi + 1)):
-                continue  # three or more bare image places in a row: a carousel or a logo strip
+            if i > run_end:
+                lo = hi = i
+                while hi + 1 < n and spacers[hi + 1] in _IMAGES:
+                    hi += 1
+                run_end = hi
+                # not with a rule or a page number beside the run (a pager, a form), nor three or more bare
+                # image places in a row (a carousel or a logo strip)
+                run_blank = (not ((lo and spacers[lo - 1]) or (hi + 1 < n and spacers[hi + 1]))
+                             and not (hi - lo > 1 and any(spacers[k] != SPACER_ALT for k in range(lo, hi + 1))))
+            if not run_blank:
+                continue
         else:
             continue
         if kind == SPACER_RULE:
@@ -358,13 +361,15 @@ def _decode_around(scores: Sequence[Sequence[float]], params: Mapping[str, Any] 
         labels[i] = sub.labels[k]
     inside = (Zone.BODY, Zone.CRUFT)
     prev: Zone | None = None
+    j = 0  # the first unit after the run of blank units unit i is in (found once per run)
     for i in range(n):
         if i not in blank:
             prev = zones[i]
             continue
-        j = i + 1
-        while j < n and j in blank:
-            j += 1
+        if j <= i:
+            j = i + 1
+            while j < n and j in blank:
+                j += 1
         nxt = zones[j] if j < n else None
         if i in introduced and prev is Zone.BODY and nxt is Zone.BODY:
             labels[i], zones[i] = L.BODY, Zone.BODY
@@ -376,9 +381,11 @@ def _decode_around(scores: Sequence[Sequence[float]], params: Mapping[str, Any] 
         else:
             z = Zone.PRE
         _move(scores, zones, labels, i, z)
-    conf = list(sub.confidence)
-    for i in sorted(blank):
-        conf.insert(i, confidence(scores[i], LABEL_INDEX[labels[i]]))
+    conf: list[float] = [0.0] * n
+    for k, i in enumerate(keep):
+        conf[i] = sub.confidence[k]
+    for i in blank:
+        conf[i] = confidence(scores[i], LABEL_INDEX[labels[i]])
     return Decoded(tuple(zones), tuple(labels), tuple(conf))
 
 
