@@ -369,3 +369,18 @@ def test_a_table_the_article_introduces_and_goes_on_after_is_body():
 def test_rows_after_a_colon_stay_out_when_no_prose_follows():
     art = articleparse.parse(_intro_page(["Release     Date"] + INTRO_ROWS, ["Impressum", "Datenschutz", "Kontakt"]))
     assert "September 2014" not in art.text
+
+
+
+def test_a_comment_form_under_the_article_s_last_colon_is_no_list_of_the_article_s():
+    # the article ends with a colon (a video below it), then a comment form's fields, then its notes as prose
+    from articleparse.decoder import _introduced_runs
+    rows = [PROSE] * 4 + [MENU] * 3 + [PROSE] * 3
+    lead_ins = [False] * 3 + [True] + [False] * 6
+    sentences = [True] * 4 + [False] * 3 + [True] * 3
+    assert _introduced_runs(rows, lead_ins, sentences, 20) == {4, 5, 6}
+    form = [MENU, _row(comment=5.0, body=1.0), MENU]  # `[    ] E-Mail (wird benötigt und nicht veröffentlicht)`
+    assert _introduced_runs([PROSE] * 4 + form + [PROSE] * 3, lead_ins, sentences, 20) == set()
+    # a reader's words the article quotes under `Makali wrote:` (a comment head that is itself a lead-in) stay
+    quoted = [False] * 3 + [True] + [False, True, False] + [False] * 3
+    assert _introduced_runs([PROSE] * 4 + form + [PROSE] * 3, quoted, sentences, 20) == {4, 5, 6}

@@ -442,6 +442,16 @@ def test_a_title_over_a_bare_date_and_numbered_items_stay_apart_in_a_wrapped_dum
     assert units(items, 80) == [ln.strip() for ln in items.splitlines()]
 
 
+def test_a_rule_of_box_drawing_characters_ends_its_block_in_a_wrapped_dump():
+    # w3m prints a page's <hr> as a full-width rule: it reaches the column, but the line under it starts a unit
+    rule = "\u2501" * 79
+    para = ("The river rose two metres overnight, and the town's older streets were under water by\n"
+            "the morning, when the first boats went out to bring the people to the school.\n")
+    text = para + rule + "\nWas this article helpful?\n(95 votes: 4.73 of 5)\n" + rule + "\n"
+    assert units(text, 80) == [" ".join(para.split()), rule, "Was this article helpful?", "(95 votes: 4.73 of 5)",
+                               rule]
+
+
 def test_a_table_row_printed_with_tab_stops_keeps_its_cell_count():
     text = "Hauptprodukt\t2020\t2021\nRohbenzin\t10,72 Mio. t\t12,40 Mio. t\nEin Satz ohne Tabulator.\nA\t\t\n"
     got = split_units(split_lines(text))

@@ -415,7 +415,11 @@ def _introduced_runs(scores: Sequence[Sequence[float]], lead_ins: Sequence[bool]
         j = i + 1
         while j < n and j - i <= reach and not _body_leads(scores[j]) and not (sentences and sentences[j]):
             j += 1
-        if i + 1 < j and prose(j) and (prose(j + 1) or prose(j + 2)):
+        # a comment form's fields under the article's last colon (`Name (wird benötigt)`, `E-Mail (wird benötigt
+        # und nicht veröffentlicht)`) are no list of the article's: a run with a unit whose comment votes lead is
+        # none, unless that unit ends in a colon itself (`Makali wrote:` over a reader's words the article quotes)
+        if (i + 1 < j and prose(j) and (prose(j + 1) or prose(j + 2))
+                and not any(max(scores[k]) == scores[k][_COMMENT] and not lead_ins[k] for k in range(i + 1, j))):
             out.update(range(i + 1, j))
     return out
 
@@ -768,6 +772,7 @@ def _cut_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list
 
 #: Every label but body (the trim pass asks whether one of them beats a unit's body votes).
 _NOT_BODY = tuple(LABEL_INDEX[lb] for lb in LABELS if lb is not L.BODY)
+_COMMENT = LABEL_INDEX[L.COMMENT]
 
 #: What a list, table or code block inside the article reads as when the zones leave it out of the body.
 _LIST_LABELS = (L.RELATED_TITLE, L.NAVIGATION)

@@ -300,6 +300,9 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
                  # the next line's first word would not have fitted after this line's last one
                  or _word_did_not_fit(prev, ln, wrap_width))
             and not _byline_under(ln, lines[k + 1] if k + 1 < n else None)
+            # a rule of box-drawing characters (w3m prints a page's <hr> and a table's frame so) spans the
+            # column but ends its block: the text under it starts a unit, and the rule joins no text above it
+            and _FRAME_LINE.fullmatch(prev.raw) is None and _FRAME_LINE.fullmatch(ln.raw) is None
             # indented like the paragraph, or centred and going on in lowercase (or in a script
             # without case): w3m centres each line of a centred paragraph, so their indents differ
             and (abs(ln.indent - _body_indent(current)) <= 1
