@@ -257,6 +257,11 @@ def test_an_ordered_list_number_a_text_browser_prints_is_left_out_of_the_body_te
     assert "1. Loop" not in text and "2. Loop" not in text
 
 
+def _rules_on(article, page: str, line: str) -> tuple[str, ...]:
+    """The ids of the rules that voted on ``line`` of ``page``, as ``article`` (the page parsed) lists them."""
+    return next(ln.rules for ln in article.lines if ln.index == page.splitlines().index(line))
+
+
 _RECIPE = """Home
 Rezepte
 Backen
@@ -299,8 +304,7 @@ def test_a_recipe_s_ingredient_list_is_part_of_its_text():
                  "Dieser Kuchen ist schnell gemacht"):
         assert line in article.text
     assert "Käsekuchen" not in article.text
-    fired = {ln.index: ln.rules for ln in article.lines}
-    assert "core:BD013" in fired[_RECIPE.splitlines().index("65 g Zucker")]
+    assert "core:BD013" in _rules_on(article, _RECIPE, "65 g Zucker")
 
 
 _FACT_BOX = """Startseite
@@ -335,8 +339,7 @@ def test_a_fact_box_inside_the_article_is_part_of_its_text():
                  "Die Plejaden sind einer der schönsten", "Nun nicht im Staub"):
         assert line in article.text
     assert "Der Orionnebel" not in article.text
-    fired = {ln.index: ln.rules for ln in article.lines}
-    assert "core:BD014" in fired[_FACT_BOX.splitlines().index("Ort: Kasberg im Frankenland")]
+    assert "core:BD014" in _rules_on(article, _FACT_BOX, "Ort: Kasberg im Frankenland")
 
 
 _TABLE = """Startseite
@@ -374,5 +377,4 @@ def test_a_table_a_browser_copy_printed_with_tab_stops_is_part_of_the_text():
     for row in ("Rohbenzin 10,72 Mio. t", "Dieselkraftstoff 32,23 Mio. t 32,28 Mio. t 0,1 %"):
         assert row in " ".join(article.text.split())
     assert "Impressum" not in article.text
-    fired = {ln.index: ln.rules for ln in article.lines}
-    assert "core:BD015" in fired[_TABLE.splitlines().index("Ottokraftstoff\t15,02 Mio. t\t15,12 Mio. t\t0,7 %")]
+    assert "core:BD015" in _rules_on(article, _TABLE, "Ottokraftstoff\t15,02 Mio. t\t15,12 Mio. t\t0,7 %")

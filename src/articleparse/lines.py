@@ -448,14 +448,19 @@ def _join_source_breaks(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple
                 text = _glue(text, u.text)
             out.append(Unit(len(out), first.first, units[j].last, first.start, units[j].end, text, first.indent))
         else:
-            base = len(out)
-            out.extend([u._replace(index=base + m) for m, u in enumerate(units[k:j + 1])])
+            for u in units[k:j + 1]:
+                _put(out, u)
         k = j + 1
     return tuple(out)
 
 
 # a sentence's end: a full stop, question or exclamation mark or ellipsis, before closing quotes or brackets
 _SENTENCE_END = regex.compile(r"[.!?…]['\"’”»)\]]*$")
+
+
+def _put(out: list[Unit], u: Unit) -> None:
+    """Append ``u`` to ``out`` as its next unit (its ``index`` the place it takes there)."""
+    out.append(u if u.index == len(out) else u._replace(index=len(out)))
 
 
 def _join_pairs(units: tuple[Unit, ...], joins: Callable[[Unit, Unit], str | None]) -> tuple[Unit, ...]:
@@ -469,7 +474,7 @@ def _join_pairs(units: tuple[Unit, ...], joins: Callable[[Unit, Unit], str | Non
             if text is not None:
                 out[-1] = Unit(last.index, last.first, u.last, last.start, u.end, text, last.indent)
                 continue
-        out.append(u if u.index == len(out) else u._replace(index=len(out)))
+        _put(out, u)
     return tuple(out)
 
 
@@ -557,7 +562,7 @@ def _join_formulas(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit
                                last.indent)
                 math_last = math
                 continue
-        out.append(u if u.index == len(out) else u._replace(index=len(out)))
+        _put(out, u)
         math_last = math
     return tuple(u._replace(text=_math_text(u.text) or u.text) if "[MATH:" in u.text else u for u in out)
 
@@ -608,7 +613,7 @@ def _join_token_formulas(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
                 texts[-1].append(u.text)
             ends_formula = role[i] != "text"
             continue
-        out.append(u if u.index == len(out) else u._replace(index=len(out)))
+        _put(out, u)
         texts.append([u.text] if role[i] == "text" else [])
         ends_formula = role[i] != "text"
     return tuple(o._replace(text=" ".join(t)) if t and (o.first != o.last or t[0] != o.text) else o
@@ -767,7 +772,7 @@ def _join_table_rows(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
             out.append(Unit(len(out), u.first, last.last, u.start, last.end, text, u.indent))
             k = end + 1
             continue
-        out.append(u if u.index == len(out) else u._replace(index=len(out)))
+        _put(out, u)
         k += 1
     return tuple(out)
 
@@ -801,7 +806,7 @@ def _join_drop_caps(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Uni
             out.append(Unit(len(out), u.first, nxt.last, u.start, nxt.end, text, u.indent))
             k += 2
             continue
-        out.append(u if u.index == len(out) else u._replace(index=len(out)))
+        _put(out, u)
         k += 1
     return tuple(out)
 
@@ -969,7 +974,7 @@ def _join_side_by_side(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[
     k = 0
     for lo, hi, text in runs:
         while k < len(units) and units[k].last < lo:
-            out.append(units[k]._replace(index=len(out)))
+            _put(out, units[k])
             k += 1
         j = k
         while j < len(units) and units[j].first <= hi:
@@ -979,8 +984,8 @@ def _join_side_by_side(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[
             first = inside[0]
             out.append(Unit(len(out), lo, hi, first.start, inside[-1].end, text, first.indent))
             k = j
-    base = len(out)
-    out.extend([u._replace(index=base + m) for m, u in enumerate(units[k:])])
+    for u in units[k:]:
+        _put(out, u)
     return tuple(out)
 
 
