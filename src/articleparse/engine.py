@@ -24,7 +24,7 @@ from .language import StopwordIndex, detect_language
 from .lines import detect_wrap_width, split_lines, split_units
 from .model import Article, Label
 from .rules.base import FEATURE_NAMES, Context, Rule
-from .rules.guards import fold, literal_guard, worth_guarding
+from .rules.guards import fold, literal_guard, pattern_shape, worth_guarding
 from .rules.loader import Pack, load_installed
 
 __all__ = ["Engine", "parse", "Votes"]
@@ -132,6 +132,18 @@ def _guard(pattern: Any) -> Any:
     return guard if guard is not None and worth_guarding(pattern, guard) else None
 
 
+# pattern shapes by pattern (the pattern kept with its shape, so that its id stays its own)
+_SHAPES: dict[int, tuple[Any, Any]] = {}
+
+
+def _shape(pattern: Any) -> Any:
+    """:func:`~articleparse.rules.guards.pattern_shape` of ``pattern``, worked out once per pattern."""
+    done = _SHAPES.get(id(pattern))
+    if done is None:
+        done = _SHAPES[id(pattern)] = (pattern, pattern_shape(pattern))
+    return done[1]
+
+
 def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
     """One Python function that evaluates ``checks`` on a unit, in their order, appending what fired.
 
@@ -143,10 +155,14 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
     (``code_rule(when=..., contains=...)``) and a ``when`` rule's thresholds are written
     in as tests, so that a rule is called only on lines it can fire on. The function takes
     ``(f, ctx, n, text, deltas, hits, caught)``, ``n`` being ``f.n_chars`` and ``text``
-    ``f.text``.
+    ``f.text``. A pattern is searched only on lines as long as its shortest match, and a pattern
+    anchored at the line's start only on lines that begin with a character its matches can
+    begin with (:func:`~articleparse.rules.guards.pattern_shape`; ``t0`` is the line's first
+    character, None beyond ASCII, where every anchored pattern is searched).
     """
     env: dict[str, Any] = {"isinstance": isinstance, "tuple": tuple, "fold": fold}
-    code = [f"def {name}(f, ctx, n, text, deltas, hits, caught):", "    d = f.__dict__"]
+    code = [f"def {name}(f, ctx, n, text, deltas, hits, caught):", "    d = f.__dict__",
+            "    t0 = text[:1]", "    if t0 > '\\x7f': t0 = None"]
     bound = None
     has_folded = False
 
@@ -158,6 +174,10 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
             has_folded = True
 
     for k, (max_chars, min_chars, idx, weight, rule, search, function) in enumerate(checks):
+        first = None
+        if search is not None:
+            least, first = _shape(rule.pattern)
+            min_chars = max(min_chars, least)
         if max_chars != bound:
             bound = max_chars
             if bound < _UNBOUNDED:
@@ -170,10 +190,15 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
         if search is not None:
             env[f"S{k}"], env[f"V{k}"] = search, weight * 1.0
             guard = _guard(rule.pattern)
+            if guard is not None and guard[0]:
+                need_folded(min_chars)  # before the first-character test: it goes in right after "if n >= ..."
+            if first is not None:
+                # None stands for any first character beyond ASCII
+                env[f"A{k}"] = frozenset(first | {None})
+                code.append(f"{pad}if t0 in A{k}:")
+                pad += "    "
             if guard is not None:
                 folded, literals = guard
-                if folded:
-                    need_folded(min_chars)
                 where = "low" if folded else "text"
                 code.append(f"{pad}if " + " or ".join(f"{lit!r} in {where}" for lit in literals) + ":")
                 pad += "    "

@@ -29,7 +29,7 @@ from typing import Optional
 
 import regex
 
-__all__ = ["Guard", "fold", "literal_guard", "worth_guarding"]
+__all__ = ["Guard", "Shape", "fold", "literal_guard", "pattern_shape", "worth_guarding"]
 
 #: ``(folded, literals)``: every match holds one of ``literals``, in the line itself or, when
 #: ``folded``, in :func:`fold` of the line.
@@ -317,3 +317,236 @@ def worth_guarding(pattern: regex.Pattern, guard: Guard) -> bool:
         # a later branch that reads through the line before it can fail: a lookahead or ".*"
         return any(_READS_AHEAD.match(b) is not None for b in _top_branches(source, 1)[1:])
     return True
+
+
+# ---------------------------------------------------------------------------- shapes (session 11)
+#
+# A pattern's *shape*: the fewest characters any match spans, and, for a pattern anchored at the
+# line's start, the ASCII characters a match can begin with. The engine tests both before a search
+# (``len(line) >= least``; the line's first character among ``first`` or beyond ASCII), so that a
+# short line or one that starts with the wrong character costs a comparison instead of a ``regex``
+# call. Which ASCII characters a single-character piece of the pattern (a literal, an escape, a
+# class, ``.``) matches is asked of ``regex`` itself, with the pattern's flags, so that case folding
+# and properties are ``regex``'s own; a line whose first character is beyond ASCII is always searched.
+
+#: ``(least, first)``: every match spans at least ``least`` characters; when ``first`` is not None, the
+#: pattern matches only at the line's start and a match starts with one of ``first`` or beyond ASCII.
+Shape = tuple[int, Optional[frozenset]]
+
+_ASCII_ALL = "".join(chr(c) for c in range(128))
+# escapes (a letter after the backslash) that match one character
+_ONE_CHAR_ESCAPES = frozenset("dDsSwWtnrfv")
+
+
+# the ASCII characters of each one-character piece, by its source and flags (pieces repeat across patterns)
+_PIECES: dict[tuple[str, int], frozenset] = {}
+
+
+class _ShapeReader:
+    """Reads a pattern's source into ``(least, first, nullable)`` per piece; ``first`` None means "any"."""
+
+    def __init__(self, source: str, flags: int):
+        self.s = source
+        self.i = 0
+        self.flags = flags
+        self.ignorecase = bool(flags & regex.IGNORECASE)
+
+    def ascii_set(self, piece: str) -> frozenset:
+        """The ASCII characters the one-character piece ``piece`` matches, as ``regex`` reads it."""
+        key = (piece, self.flags)
+        done = _PIECES.get(key)
+        if done is None:
+            # (a one-character piece matches exactly the characters findall finds in a string of them all)
+            done = _PIECES[key] = frozenset(regex.compile(piece, self.flags).findall(_ASCII_ALL))
+        return done
+
+    def alternation(self, top: bool = False):
+        branches = [self.branch(top)]
+        while self.i < len(self.s) and self.s[self.i] == "|":
+            self.i += 1
+            branches.append(self.branch(top))
+        least = min(b[0] for b in branches)
+        nullable = any(b[2] for b in branches)
+        first = None if any(b[1] is None for b in branches) else frozenset().union(*(b[1] for b in branches))
+        return least, first, nullable
+
+    def branch(self, top: bool):
+        """``(least, first, nullable)`` of a sequence; at the top, ``first`` is None unless it opens with ``^``."""
+        s = self.s
+        least, first, nullable = 0, frozenset(), True
+        anchored = not top
+        start = True
+        while self.i < len(s) and s[self.i] not in "|)":
+            if top and start:
+                # leading global flags, then "^": the branch matches only at the line's start
+                m = _LEADING_FLAGS.match(s, self.i)
+                if m is not None and m.end() > self.i:
+                    self.i = m.end()
+                    continue
+                if s.startswith("^", self.i):
+                    self.i += 1
+                    anchored = True
+                    start = False
+                    continue
+            start = False
+            a_least, a_first, a_nullable = self.atom()
+            q_least, _ = self.quantifier()
+            if q_least == 0:
+                a_nullable = True
+            least += a_least * q_least
+            if nullable:
+                first = None if first is None or a_first is None else first | a_first
+                nullable = a_nullable
+        if not anchored or nullable:
+            first = None
+        return least, first, nullable
+
+    def quantifier(self):
+        s = self.s
+        if self.i >= len(s):
+            return 1, True
+        c = s[self.i]
+        if c in "?*+":
+            self.i += 1
+            least = 1 if c == "+" else 0
+        elif c == "{":
+            m = _BRACE.match(s, self.i)
+            if m is None or not (m.group(1) or m.group(3)):
+                raise _GiveUp("a brace that is not a repeat")
+            self.i = m.end()
+            least = int(m.group(1) or 0)
+        else:
+            return 1, True
+        if self.i < len(s) and s[self.i] in "?+":
+            self.i += 1
+        return least, False
+
+    def atom(self):
+        """``(least, first, nullable)`` of the piece at the cursor."""
+        s = self.s
+        c = s[self.i]
+        if c == "(":
+            return self.group()
+        if c == "[":
+            start = self.i
+            self.skip_class()
+            return 1, self.ascii_set(s[start:self.i]), False
+        if c == "\\":
+            if self.i + 1 >= len(s):
+                raise _GiveUp("a trailing backslash")
+            e = s[self.i + 1]
+            if e in "pP":
+                close = s.find("}", self.i) if s.startswith("{", self.i + 2) else -1
+                if close < 0:
+                    raise _GiveUp("a property without braces")
+                piece = s[self.i:close + 1]
+                self.i = close + 1
+                return 1, self.ascii_set(piece), False
+            self.i += 2
+            if e in "bBAZz":
+                return 0, frozenset(), True
+            if e.isalnum() or e == "_":
+                if e not in _ONE_CHAR_ESCAPES:
+                    raise _GiveUp(f"the escape \\{e}")
+            return 1, self.ascii_set("\\" + e), False
+        self.i += 1
+        if c in "^$":
+            if c == "^":
+                raise _GiveUp("a '^' inside the pattern")
+            return 0, frozenset(), True
+        if c in "*+?{":
+            raise _GiveUp("a quantifier with nothing to repeat")
+        if c == ".":
+            return 1, None, False
+        return 1, self.literal_set(c), False
+
+    def literal_set(self, c: str) -> frozenset:
+        """The ASCII characters the literal ``c`` matches: itself, both cases of an ASCII letter under
+        IGNORECASE, and for the three characters beyond ASCII that IGNORECASE matches with an ASCII
+        letter (see :func:`fold`), what ``regex`` says."""
+        if c.isascii():
+            return frozenset({c.lower(), c.upper()}) if self.ignorecase else frozenset(c)
+        if self.ignorecase and c in "\u0130\u017f\u212a":
+            return self.ascii_set(regex.escape(c))
+        return frozenset()
+
+    def group(self):
+        s = self.s
+        self.i += 1
+        zero_width = False
+        if s.startswith("?", self.i):
+            self.i += 1
+            if s.startswith(("P<", "<"), self.i) and not s.startswith(("<=", "<!"), self.i):
+                close = s.find(">", self.i)
+                if close < 0:
+                    raise _GiveUp("an unclosed group name")
+                self.i = close + 1
+            elif s.startswith(("=", "!"), self.i):
+                self.i += 1
+                zero_width = True
+            elif s.startswith(("<=", "<!"), self.i):
+                self.i += 2
+                zero_width = True
+            elif s.startswith((":", ">"), self.i):
+                self.i += 1
+            else:
+                flags = _FLAGS.match(s, self.i).group()
+                if "x" in flags or "m" in flags:
+                    raise _GiveUp("verbose or multi-line syntax")
+                self.i += len(flags)
+                if s.startswith(")", self.i):
+                    raise _GiveUp("inline flags inside the pattern")
+                if not s.startswith(":", self.i):
+                    raise _GiveUp("an unknown group")
+                self.i += 1
+        least, first, nullable = self.alternation()
+        if self.i >= len(s) or s[self.i] != ")":
+            raise _GiveUp("an unclosed group")
+        self.i += 1
+        if zero_width:
+            return 0, frozenset(), True
+        return least, first, nullable
+
+    def skip_class(self) -> None:
+        s = self.s
+        self.i += 1
+        if s.startswith("^", self.i):
+            self.i += 1
+        if s.startswith("]", self.i):
+            self.i += 1
+        while self.i < len(s):
+            c = s[self.i]
+            if c == "\\":
+                self.i += 2
+            elif c == "[":
+                raise _GiveUp("a nested or POSIX class")
+            elif c == "]":
+                self.i += 1
+                return
+            else:
+                self.i += 1
+        raise _GiveUp("an unclosed class")
+
+
+def pattern_shape(pattern: regex.Pattern) -> Shape:
+    """The :data:`Shape` of ``pattern``; ``(0, None)`` when the reader does not follow its syntax."""
+    flags = pattern.flags
+    source = pattern.pattern
+    if flags & (regex.VERBOSE | regex.V1 | regex.FULLCASE | regex.MULTILINE) or not isinstance(source, str):
+        return 0, None
+    if regex.search(r"\(\?[a-zA-Z-]*[fVwbexm0-9]", source):
+        return 0, None  # full case folding, version, word, verbose or multi-line flags set inline
+    folded = bool(flags & regex.IGNORECASE) or regex.search(r"\(\?[a-zA-Z-]*i", source) is not None
+    # one-character pieces read with the pattern's case and dot flags (a scoped "(?i:...)" read as everywhere,
+    # which only adds characters)
+    piece_flags = (flags & (regex.ASCII | regex.UNICODE | regex.LOCALE | regex.IGNORECASE)) | regex.DOTALL
+    if folded:
+        piece_flags |= regex.IGNORECASE
+    reader = _ShapeReader(source, piece_flags)
+    try:
+        least, first, nullable = reader.alternation(top=True)
+        if reader.i != len(source):
+            raise _GiveUp("an unbalanced parenthesis")
+    except (_GiveUp, IndexError, regex.error):
+        return 0, None
+    return least, (None if nullable else first)
