@@ -191,7 +191,7 @@ def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
             env[f"S{k}"], env[f"V{k}"] = search, weight * 1.0
             guard = _guard(rule.pattern)
             if guard is not None and guard[0]:
-                need_folded(min_chars)  # before the first-character test: it goes in right after "if n >= ..."
+                need_folded(min_chars)  # now, while the last line written is this check's "if n >= ..." (if any)
             if first is not None:
                 # None stands for any first character beyond ASCII
                 env[f"A{k}"] = frozenset(first | {None})
