@@ -550,7 +550,8 @@ def test_a_recipe_ingredient_list_printed_one_cell_a_block_is_joined_into_rows()
     "5\n\nKommentare\n\n12\n\nLikes\n\n3\n\nShares\n\nMore text follows here.\n",
     # a nutrition table, a label over its quantity, read one cell late
     "Fett\n\n2 g\n\nEiweiß\n\n10 g\n\nKohlenhydrate\n\n30 g\n\nBallaststoffe\n\n4 g\n",
-    "Zink\n\n2,5 mg\n\nmehr\n\nFett\n\n2 g\n\nEiweiß\n\n10 g\n\nZucker\n\n5 g\n\nSalz\n\nMore text follows here.\n",
+    # a nutrition table with its shares: milligrams are no kitchen measure
+    "Eisen\n\n3,7 mg\n\n(25 %)\n\nmehr\n\nFett\n\n2 g\n\nHarnsäure\n\n61 mg\n\nCholesterin\n\n0 mg\n\nmehr\n",
 ])
 def test_lists_that_are_not_an_ingredient_list_stay_apart(text):
     got = units(text)

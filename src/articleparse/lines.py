@@ -1067,18 +1067,10 @@ def _join_measure_cells(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     def quantity(j: int) -> bool:
         return _MEASURE_CELL.fullmatch(texts[j]) is not None or _cell_kind(texts[j])[0] == "N"
 
-    def measured_quantity(j: int) -> bool:  # a quantity with its unit ("2,5 mg", "(14 %)"), not a bare count
-        return quantity(j) and any(c.isalpha() or c == "%" for c in texts[j])
-
-    def shifted(first: int, last: int) -> bool:
+    def shifted(last: int) -> bool:
         """The run is a table of labels and their quantities read one cell late (``Fett`` / ``2 g`` /
-        ``Eiweiß`` / ``10 g``, a nutrition table): a quantity stands right under its last text, or one of the
-        two blocks over the label over its first quantity is a quantity with its unit (``2,5 mg`` / ``mehr`` /
-        ``Fett`` / ``2 g``: a row's last cells)."""
-        if last + 1 < nb and linked(last) and quantity(last + 1):
-            return True
-        return any(first >= d and all(linked(first - e) for e in range(1, d)) and measured_quantity(first - d)
-                   for d in (2, 3))
+        ``Eiweiß`` / ``10 g``, a nutrition table): a quantity stands right under its last text."""
+        return last + 1 < nb and linked(last) and quantity(last + 1)
 
     join_to: dict[int, int] = {}
     j = 0
@@ -1089,7 +1081,7 @@ def _join_measure_cells(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
             j += 2
         if (len(run) >= _MEASURE_MIN_PAIRS
                 and sum(1 for i in run if any(c.isalpha() for c in texts[i])) >= _MEASURE_MIN_UNITS
-                and not shifted(run[0], run[-1] + 1)):
+                and not shifted(run[-1] + 1)):
             for i in run:
                 join_to[blocks[i][0]] = blocks[i + 1][1]
         if not run:
