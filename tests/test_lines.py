@@ -537,6 +537,10 @@ def test_a_recipe_ingredient_list_printed_one_cell_a_block_is_joined_into_rows()
                    "Als erstes den Pudding kochen und abkühlen lassen."]
     row = split_units(split_lines(RECIPE))[2]
     assert RECIPE[row.start:row.end] == "125 g\n\nMehl"
+    # an English recipe names its measure after a bare number: "1/4" / "cup butter"
+    english = "Ingredients\n\n1/4\n\ncup butter\n\n1\n\ncup packed brown sugar\n\n1\n\ncan (20 oz) pineapple slices\n\nSteps\n"
+    assert units(english) == ["Ingredients", "1/4 cup butter", "1 cup packed brown sugar", "1 can (20 oz) pineapple slices",
+                              "Steps"]
     # the joined rows read as the recipe's text: core:BD013 fires on them
     article = articleparse.parse(RECIPE)
     line = next(ln for ln in article.lines if RECIPE[ln.span[0]:ln.span[1]].startswith("65 g"))

@@ -1013,13 +1013,17 @@ def _tight_mixed_script(lines: Sequence[Line]) -> bool:
 
 # a recipe's quantity printed as a cell of its own: a number (a fraction, a range) and at most a kitchen measure
 # ("125 g", "1 Pck.", "2 Dose/n", "½ TL", "3", "1-2"); the measures of core:BD013's ingredient lines
-_MEASURE_CELL = regex.compile(
-    r"(?:\d+(?:[.,/]\d+)?(?:\s*[½¼¾⅓⅔⅛])?|[½¼¾⅓⅔⅛]|\d+\s*[-–]\s*\d+)"
-    r"(?:\s*(?:g|gr|kg|ml|l|cl|dl|EL|TL|Msp|Pck|Pkg|Päckchen|Prisen?|Becher|Dosen?|Dose/n|Bund|Zehen?|Zehe/n|"
+_MEASURES = (
+    r"g|gr|kg|ml|l|cl|dl|EL|TL|Msp|Pck|Pkg|Päckchen|Prisen?|Becher|Dosen?|Dose/n|Bund|Zehen?|Zehe/n|"
     r"Scheiben?|Scheibe/n|Tassen?|Handvoll|Spritzer|Tropfen|Stangen?|Zweige?|cups?|tbsp|tsp|Tbsp|Tsp|"
     r"tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|cloves?|pinch(?:es)?|cans?|sticks?|slices?|bunch(?:es)?|"
     r"sprigs?|łyżk[aię]|łyżeczk[aię]|szklank[aię]|cuillères?|cucharadas?|cucharaditas?|tazas?|cucchiai[on]?|"
-    r"cucchiaini?)\.?)?")
+    r"cucchiaini?")
+_MEASURE_CELL = regex.compile(
+    r"(?:\d+(?:[.,/]\d+)?(?:\s*[½¼¾⅓⅔⅛])?|[½¼¾⅓⅔⅛]|\d+\s*[-–]\s*\d+)"
+    r"(?:\s*(?:" + _MEASURES + r")\.?)?")
+# what a bare number measures may name its measure first ("1/4" / "cup butter")
+_MEASURE_FIRST = regex.compile(r"(?:" + _MEASURES + r")\.?(?=\s|$)")
 # what it measures: a word, and a short line
 _MEASURED = regex.compile(r"^\(?\p{L}{2}")
 _MEASURED_WORDS = 10
@@ -1080,7 +1084,8 @@ def _join_measure_cells(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
             run.append(j)
             j += 2
         if (len(run) >= _MEASURE_MIN_PAIRS
-                and sum(1 for i in run if any(c.isalpha() for c in texts[i])) >= _MEASURE_MIN_UNITS
+                and sum(1 for i in run if any(c.isalpha() for c in texts[i])
+                        or _MEASURE_FIRST.match(texts[i + 1])) >= _MEASURE_MIN_UNITS
                 and not shifted(run[-1] + 1)):
             for i in run:
                 join_to[blocks[i][0]] = blocks[i + 1][1]
