@@ -541,6 +541,9 @@ def test_a_recipe_ingredient_list_printed_one_cell_a_block_is_joined_into_rows()
     english = "Ingredients\n\n1/4\n\ncup butter\n\n1\n\ncup packed brown sugar\n\n1\n\ncan (20 oz) pineapple slices\n\nSteps\n"
     assert units(english) == ["Ingredients", "1/4 cup butter", "1 cup packed brown sugar", "1 can (20 oz) pineapple slices",
                               "Steps"]
+    # a level spoon and a bag are measures too
+    german = "Zutaten\n\n2\ngestr. TL\n\nBackpulver\n\n3\nBtl.\n\nGelatine fix\n\n135\ng\n\nButter\n\nZubereitung\n"
+    assert units(german) == ["Zutaten", "2 gestr. TL Backpulver", "3 Btl. Gelatine fix", "135 g Butter", "Zubereitung"]
     # the joined rows read as the recipe's text: core:BD013 fires on them
     article = articleparse.parse(RECIPE)
     line = next(ln for ln in article.lines if RECIPE[ln.span[0]:ln.span[1]].startswith("65 g"))

@@ -1014,7 +1014,8 @@ def _tight_mixed_script(lines: Sequence[Line]) -> bool:
 # a recipe's quantity printed as a cell of its own: a number (a fraction, a range) and at most a kitchen measure
 # ("125 g", "1 Pck.", "2 Dose/n", "½ TL", "3", "1-2"); the measures of core:BD013's ingredient lines
 _MEASURES = (
-    r"g|gr|kg|ml|l|cl|dl|EL|TL|Msp|Pck|Pkg|Päckchen|Prisen?|Becher|Dosen?|Dose/n|Bund|Zehen?|Zehe/n|"
+    r"(?:gestr\.\s*|geh\.\s*)?(?:EL|TL)|g|gr|kg|ml|l|cl|dl|Msp|Pck|Pkg|Päckchen|Btl|Beutel|Prisen?|Becher|Dosen?|"
+    r"Dose/n|Bund|Zehen?|Zehe/n|"
     r"Scheiben?|Scheibe/n|Tassen?|Handvoll|Spritzer|Tropfen|Stangen?|Zweige?|cups?|tbsp|tsp|Tbsp|Tsp|"
     r"tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|cloves?|pinch(?:es)?|cans?|sticks?|slices?|bunch(?:es)?|"
     r"sprigs?|łyżk[aię]|łyżeczk[aię]|szklank[aię]|cuillères?|cucharadas?|cucharaditas?|tazas?|cucchiai[on]?|"
