@@ -1012,7 +1012,8 @@ def _tight_mixed_script(lines: Sequence[Line]) -> bool:
 
 
 # a recipe's quantity printed as a cell of its own: a number (a fraction, a range) and at most a kitchen measure
-# ("125 g", "1 Pck.", "2 Dose/n", "½ TL", "3", "1-2"); the measures of core:BD013's ingredient lines
+# ("125 g", "1 Pck.", "2 Dose/n", "½ TL", "3", "1-2"); the measures of core:BD013's ingredient lines, with a level or
+# heaped spoon and a bag ("2 gestr. TL", "3 Btl.") and without milligrams (a nutrition table's)
 _MEASURES = (
     r"(?:gestr\.\s*|geh\.\s*)?(?:EL|TL)|g|gr|kg|ml|l|cl|dl|Msp|Pck|Pkg|Päckchen|Btl|Beutel|Prisen?|Becher|Dosen?|"
     r"Dose/n|Bund|Zehen?|Zehe/n|"
@@ -1042,11 +1043,14 @@ def _join_measure_cells(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     measure on two adjacent lines (``350`` / ``g``), where a browser prints ``125 g⇥Mehl``. A run of at least
     three such pairs, each a quantity block (a number and at most a kitchen measure, at most two adjacent
     units) and the text block right after it (one blank line apart, starting with a word, at most ten words),
-    two of them with a measure, becomes one unit a row (``125 g Mehl``), which core:BD013 reads as the
-    recipe's ingredient line. A heading inside the list (``Belag:``) ends a run and stays a unit of its own.
+    two of them with a measure (``125 g``, or ``1/4`` over ``cup butter``), becomes one unit a row
+    (``125 g Mehl``), which core:BD013 reads as the recipe's ingredient line. A heading inside the list
+    (``Belag:``) ends a run and stays a unit of its own. A run with a quantity right under its last text is a
+    table of labels over their quantities read one cell late (a nutrition table) and stays apart.
     """
     n = len(units)
-    if n < 2 * _MEASURE_MIN_PAIRS or not any(_MEASURE_CELL.fullmatch(u.text) for u in units):
+    if n < 2 * _MEASURE_MIN_PAIRS or not any((u.text[:1].isdigit() or u.text[:1] in "½¼¾⅓⅔⅛")
+                                             and _MEASURE_CELL.fullmatch(u.text) for u in units):
         return units
     blocks: list[tuple[int, int]] = []
     for k, u in enumerate(units):
