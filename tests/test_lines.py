@@ -522,3 +522,44 @@ def test_a_wrap_between_cjk_and_a_latin_word_cuts_no_space_on_a_page_that_writes
     spaced = ("我们使用 Python 进行分析，并用 R 语言 和 SQL 查询 数据。\n\n"
               "我们的团队三年里一直使用 Python 进行数据分析，并且写了很多使用 Python 编写的\nWeb 服务。\n")
     assert "我们的团队三年里一直使用 Python 进行数据分析，并且写了很多使用 Python 编写的 Web 服务。" in units(spaced, 80)
+
+
+RECIPE = ("Zutaten\n\nFür den Teig:\n\n125 g\n\nMehl\n\n65 g\n\nMargarine oder Butter\n\n1\n\nEi(er)\n\n"
+          "1\nPck.\n\nVanillepuddingpulver\n\nFür die Füllung:\n\n200 g\n\nZucker\n\n"
+          "Als erstes den Pudding kochen und abkühlen lassen.\n")
+
+
+def test_a_recipe_ingredient_list_printed_one_cell_a_block_is_joined_into_rows():
+    got = units(RECIPE)
+    # each quantity joins what it measures; a number and its measure on two lines are one quantity
+    assert got == ["Zutaten", "Für den Teig:", "125 g Mehl", "65 g Margarine oder Butter", "1 Ei(er)",
+                   "1 Pck. Vanillepuddingpulver", "Für die Füllung:", "200 g", "Zucker",
+                   "Als erstes den Pudding kochen und abkühlen lassen."]
+    row = split_units(split_lines(RECIPE))[2]
+    assert RECIPE[row.start:row.end] == "125 g\n\nMehl"
+    # an English recipe names its measure after a bare number: "1/4" / "cup butter"
+    english = "Ingredients\n\n1/4\n\ncup butter\n\n1\n\ncup packed brown sugar\n\n1\n\ncan (20 oz) pineapple slices\n\nSteps\n"
+    assert units(english) == ["Ingredients", "1/4 cup butter", "1 cup packed brown sugar", "1 can (20 oz) pineapple slices",
+                              "Steps"]
+    # a level spoon and a bag are measures too
+    german = "Zutaten\n\n2\ngestr. TL\n\nBackpulver\n\n3\nBtl.\n\nGelatine fix\n\n135\ng\n\nButter\n\nZubereitung\n"
+    assert units(german) == ["Zutaten", "2 gestr. TL Backpulver", "3 Btl. Gelatine fix", "135 g Butter", "Zubereitung"]
+    # the joined rows read as the recipe's text: core:BD013 fires on them
+    article = articleparse.parse(RECIPE)
+    line = next(ln for ln in article.lines if RECIPE[ln.span[0]:ln.span[1]].startswith("65 g"))
+    assert "core:BD013" in line.rules
+
+
+@pytest.mark.parametrize("text", [
+    # two pairs are not yet a list
+    "125 g\n\nMehl\n\n65 g\n\nZucker\n\nMore text follows here.\n",
+    # bare counts only: comments, likes, shares
+    "5\n\nKommentare\n\n12\n\nLikes\n\n3\n\nShares\n\nMore text follows here.\n",
+    # a nutrition table, a label over its quantity, read one cell late
+    "Fett\n\n2 g\n\nEiweiß\n\n10 g\n\nKohlenhydrate\n\n30 g\n\nBallaststoffe\n\n4 g\n",
+    # a nutrition table with its shares: milligrams are no kitchen measure
+    "Eisen\n\n3,7 mg\n\n(25 %)\n\nmehr\n\nFett\n\n2 g\n\nHarnsäure\n\n61 mg\n\nCholesterin\n\n0 mg\n\nmehr\n",
+])
+def test_lists_that_are_not_an_ingredient_list_stay_apart(text):
+    got = units(text)
+    assert got == [ln for ln in text.split("\n") if ln]

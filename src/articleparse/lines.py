@@ -259,6 +259,7 @@ def split_units(lines: Sequence[Line], wrap_width: int | None = None) -> tuple[U
             units0 = _join_token_formulas(units0)
             units0 = tuple(u._replace(text=_without_tex_alt(u.text)) for u in units0)
         units0 = _join_table_rows(units0)
+        units0 = _join_measure_cells(units0)
         return _join_drop_caps(units0, lines)
     units: list[Unit] = []
     threshold = None if wrap_width is None else wrap_width * 3 // 4
@@ -1008,3 +1009,107 @@ def _tight_mixed_script(lines: Sequence[Line]) -> bool:
         tight += len(_MIXED_TIGHT.findall(text))
         spaced += len(_MIXED_SPACED.findall(text))
     return tight >= 5 and tight >= 4 * spaced
+
+
+# a recipe's quantity printed as a cell of its own: a number (a fraction, a range) and at most a kitchen measure
+# ("125 g", "1 Pck.", "2 Dose/n", "½ TL", "3", "1-2"); the measures of core:BD013's ingredient lines, with a level or
+# heaped spoon and a bag ("2 gestr. TL", "3 Btl.") and without milligrams (a nutrition table's)
+_MEASURES = (
+    r"(?:gestr\.\s*|geh\.\s*)?(?:EL|TL)|g|gr|kg|ml|l|cl|dl|Msp|Pck|Pkg|Päckchen|Btl|Beutel|Prisen?|Becher|Dosen?|"
+    r"Dose/n|Bund|Zehen?|Zehe/n|"
+    r"Scheiben?|Scheibe/n|Tassen?|Handvoll|Spritzer|Tropfen|Stangen?|Zweige?|cups?|tbsp|tsp|Tbsp|Tsp|"
+    r"tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|cloves?|pinch(?:es)?|cans?|sticks?|slices?|bunch(?:es)?|"
+    r"sprigs?|łyżk[aię]|łyżeczk[aię]|szklank[aię]|cuillères?|cucharadas?|cucharaditas?|tazas?|cucchiai[on]?|"
+    r"cucchiaini?")
+_MEASURE_CELL = regex.compile(
+    r"(?:\d+(?:[.,/]\d+)?(?:\s*[½¼¾⅓⅔⅛])?|[½¼¾⅓⅔⅛]|\d+\s*[-–]\s*\d+)"
+    r"(?:\s*(?:" + _MEASURES + r")\.?)?")
+# what a bare number measures may name its measure first ("1/4" / "cup butter")
+_MEASURE_FIRST = regex.compile(r"(?:" + _MEASURES + r")\.?(?=\s|$)")
+# what it measures: a word, and a short line
+_MEASURED = regex.compile(r"^\(?\p{L}{2}")
+_MEASURED_WORDS = 10
+# pairs in a run at least, and how many of them name a measure (a bare count, "3" / "Eier", is not enough alone)
+_MEASURE_MIN_PAIRS = 3
+_MEASURE_MIN_UNITS = 2
+_MEASURE_CELL_UNITS = 2
+
+
+def _join_measure_cells(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """Join a recipe's ingredient list that the dump printed one cell to a block back into its rows.
+
+    lxml prints a recipe's ingredient table (a quantity and what it measures in each row) as one block per
+    cell, a blank line apart (``125 g`` / ``Mehl`` / ``65 g`` / ``Zucker``), sometimes with the number and its
+    measure on two adjacent lines (``350`` / ``g``), where a browser prints ``125 g⇥Mehl``. A run of at least
+    three such pairs, each a quantity block (a number and at most a kitchen measure, at most two adjacent
+    units) and the text block right after it (one blank line apart, starting with a word, at most ten words),
+    two of them with a measure (``125 g``, or ``1/4`` over ``cup butter``), becomes one unit a row
+    (``125 g Mehl``), which core:BD013 reads as the recipe's ingredient line. A heading inside the list
+    (``Belag:``) ends a run and stays a unit of its own. A run with a quantity right under its last text is a
+    table of labels over their quantities read one cell late (a nutrition table) and stays apart.
+    """
+    n = len(units)
+    if n < 2 * _MEASURE_MIN_PAIRS or not any((u.text[:1].isdigit() or u.text[:1] in "½¼¾⅓⅔⅛")
+                                             and _MEASURE_CELL.fullmatch(u.text) for u in units):
+        return units
+    blocks: list[tuple[int, int]] = []
+    for k, u in enumerate(units):
+        if blocks and units[blocks[-1][1]].last + 1 == u.first:
+            blocks[-1] = (blocks[-1][0], k)
+        else:
+            blocks.append((k, k))
+    texts = [" ".join(units[i].text for i in range(a, b + 1)) for a, b in blocks]
+    nb = len(blocks)
+
+    def linked(j: int) -> bool:  # block j + 1 stands one blank line under block j
+        return units[blocks[j + 1][0]].first - units[blocks[j][1]].last == 2
+
+    def pair(j: int) -> bool:  # blocks j and j + 1 are a quantity and what it measures
+        if j + 1 >= nb:
+            return False
+        a, b = blocks[j]
+        return (b - a < _MEASURE_CELL_UNITS and _MEASURE_CELL.fullmatch(texts[j]) is not None
+                and linked(j) and blocks[j + 1][0] == blocks[j + 1][1]
+                and _MEASURED.match(texts[j + 1]) is not None
+                and len(texts[j + 1].split()) <= _MEASURED_WORDS)
+
+    def quantity(j: int) -> bool:
+        return _MEASURE_CELL.fullmatch(texts[j]) is not None or _cell_kind(texts[j])[0] == "N"
+
+    def shifted(last: int) -> bool:
+        """The run is a table of labels and their quantities read one cell late (``Fett`` / ``2 g`` /
+        ``Eiweiß`` / ``10 g``, a nutrition table): a quantity stands right under its last text."""
+        return last + 1 < nb and linked(last) and quantity(last + 1)
+
+    join_to: dict[int, int] = {}
+    j = 0
+    while j < nb:
+        run = []
+        while pair(j) and (not run or linked(j - 1)):
+            run.append(j)
+            j += 2
+        if (len(run) >= _MEASURE_MIN_PAIRS
+                and sum(1 for i in run if any(c.isalpha() for c in texts[i])
+                        or _MEASURE_FIRST.match(texts[i + 1])) >= _MEASURE_MIN_UNITS
+                and not shifted(run[-1] + 1)):
+            for i in run:
+                join_to[blocks[i][0]] = blocks[i + 1][1]
+        if not run:
+            j += 1
+    if not join_to:
+        return units
+    out: list[Unit] = []
+    k = 0
+    while k < n:
+        u = units[k]
+        end = join_to.get(k)
+        if end is not None:
+            text = " ".join(units[i].text for i in range(k, end + 1))
+            last = units[end]
+            out.append(Unit(len(out), u.first, last.last, u.start, last.end, text, u.indent))
+            k = end + 1
+            continue
+        _put(out, u)
+        k += 1
+    return tuple(out)
+
