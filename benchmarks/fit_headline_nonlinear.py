@@ -65,7 +65,7 @@ def _linear(b: _Block, mean: np.ndarray, scale: np.ndarray, l2: float = 3.0) -> 
     return minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
 
 
-def _screen(b: _Block, w: np.ndarray, mean: np.ndarray, scale: np.ndarray, names: list[str]) -> list[tuple[int, int]]:
+def _screen(b: _Block, w: np.ndarray, mean: np.ndarray, scale: np.ndarray) -> list[tuple[int, int]]:
     """Every product of two facts, best first by its score test at the linear fit."""
     xs = (b.x - mean) / scale
     p, g, _ = b.grad(xs @ w)
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         for i in test:
             right["linear"][i] = ys[i][int(np.argmax((xs[i] - mean) / scale @ w))]
         if pair_counts:
-            pairs = _screen(b, w, mean, scale, names)
+            pairs = _screen(b, w, mean, scale)
             for count in pair_counts:
                 chosen = pairs[:count]
                 px = [np.column_stack([x] + [x[:, j] * x[:, m] for j, m in chosen]) for x in xs]
