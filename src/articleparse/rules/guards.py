@@ -66,10 +66,81 @@ _BRACE = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 _FLAGS = regex.compile(r"[aiLmsux-]*")
 
 
-class _Reader:
-    def __init__(self, source: str, folded: bool):
+class _Cursor:
+    """A cursor over a pattern's source, with the syntax both readers below step over the same way."""
+
+    def __init__(self, source: str):
         self.s = source
         self.i = 0
+
+    def open_group(self, forbidden: str) -> str:
+        """Step past a group's opening at the cursor (``(``, ``(?:``, ``(?P<name>``, a lookaround, scoped
+        flags): ``"group"`` for one whose text is part of the match, ``"look"`` for a lookaround, ``"flags"``
+        for ``(?i)``-style flags for the rest of the pattern (their ``)`` stepped past too). Inline flags
+        among ``forbidden`` give up."""
+        s = self.s
+        self.i += 1
+        if not s.startswith("?", self.i):
+            return "group"
+        self.i += 1
+        if s.startswith(("P<", "<"), self.i) and not s.startswith(("<=", "<!"), self.i):
+            close = s.find(">", self.i)
+            if close < 0:
+                raise _GiveUp("an unclosed group name")
+            self.i = close + 1
+            return "group"
+        if s.startswith(("=", "!"), self.i):
+            self.i += 1
+            return "look"
+        if s.startswith(("<=", "<!"), self.i):
+            self.i += 2
+            return "look"
+        if s.startswith((":", ">"), self.i):
+            self.i += 1
+            return "group"
+        # inline flags: "(?i)" for the whole pattern, or scoped "(?i:...)"
+        flags = _FLAGS.match(s, self.i).group()
+        if any(f in flags for f in forbidden):
+            raise _GiveUp("verbose or multi-line syntax")
+        self.i += len(flags)
+        if s.startswith(")", self.i):
+            self.i += 1
+            return "flags"
+        if not s.startswith(":", self.i):
+            raise _GiveUp("an unknown group")
+        self.i += 1
+        return "group"
+
+    def close_group(self) -> None:
+        if self.i >= len(self.s) or self.s[self.i] != ")":
+            raise _GiveUp("an unclosed group")
+        self.i += 1
+
+    def skip_class(self) -> None:
+        """Step past the character class at the cursor."""
+        s = self.s
+        self.i += 1
+        if s.startswith("^", self.i):
+            self.i += 1
+        if s.startswith("]", self.i):
+            self.i += 1
+        while self.i < len(s):
+            c = s[self.i]
+            if c == "\\":
+                self.i += 2
+            elif c == "[":
+                raise _GiveUp("a nested or POSIX class")
+            elif c == "]":
+                self.i += 1
+                return
+            else:
+                self.i += 1
+        raise _GiveUp("an unclosed class")
+
+
+class _Reader(_Cursor):
+    def __init__(self, source: str, folded: bool):
+        super().__init__(source)
         self.folded = folded
 
     def alternation(self) -> _Req:
@@ -142,7 +213,7 @@ class _Reader:
         if c == "(":
             return self.group()
         if c == "[":
-            self.char_class()
+            self.skip_class()
             return "other", None
         if c == "\\":
             if self.i + 1 >= len(s):
@@ -179,61 +250,12 @@ class _Reader:
         return "char", c
 
     def group(self) -> tuple[str, object]:
-        s = self.s
-        self.i += 1
-        zero_width = False
-        if s.startswith("?", self.i):
-            self.i += 1
-            if s.startswith(("P<", "<"), self.i) and not s.startswith(("<=", "<!"), self.i):
-                close = s.find(">", self.i)
-                if close < 0:
-                    raise _GiveUp("an unclosed group name")
-                self.i = close + 1
-            elif s.startswith(("=", "!"), self.i):
-                self.i += 1
-                zero_width = True
-            elif s.startswith(("<=", "<!"), self.i):
-                self.i += 2
-                zero_width = True
-            elif s.startswith((":", ">"), self.i):
-                self.i += 1
-            else:
-                # inline flags: "(?i)" for the whole pattern, or scoped "(?i:...)"
-                flags = _FLAGS.match(s, self.i).group()
-                if "x" in flags:
-                    raise _GiveUp("verbose syntax")
-                self.i += len(flags)
-                if s.startswith(")", self.i):
-                    self.i += 1
-                    return "other", None
-                if not s.startswith(":", self.i):
-                    raise _GiveUp("an unknown group")
-                self.i += 1
+        kind = self.open_group("x")
+        if kind == "flags":
+            return "other", None
         req = self.alternation()
-        if self.i >= len(s) or s[self.i] != ")":
-            raise _GiveUp("an unclosed group")
-        self.i += 1
-        return ("other", None) if zero_width else ("group", req)
-
-    def char_class(self) -> None:
-        s = self.s
-        self.i += 1
-        if s.startswith("^", self.i):
-            self.i += 1
-        if s.startswith("]", self.i):
-            self.i += 1
-        while self.i < len(s):
-            c = s[self.i]
-            if c == "\\":
-                self.i += 2
-            elif c == "[":
-                raise _GiveUp("a nested or POSIX class")
-            elif c == "]":
-                self.i += 1
-                return
-            else:
-                self.i += 1
-        raise _GiveUp("an unclosed class")
+        self.close_group()
+        return ("other", None) if kind == "look" else ("group", req)
 
 
 def literal_guard(pattern: regex.Pattern) -> Guard | None:
@@ -342,12 +364,11 @@ _ONE_CHAR_ESCAPES = frozenset("dDsSwWtnrfv")
 _PIECES: dict[tuple[str, int], frozenset] = {}
 
 
-class _ShapeReader:
+class _ShapeReader(_Cursor):
     """Reads a pattern's source into ``(least, first, nullable)`` per piece; ``first`` None means "any"."""
 
     def __init__(self, source: str, flags: int):
-        self.s = source
-        self.i = 0
+        super().__init__(source)
         self.flags = flags
         self.ignorecase = bool(flags & regex.IGNORECASE)
 
@@ -471,61 +492,14 @@ class _ShapeReader:
         return frozenset()
 
     def group(self):
-        s = self.s
-        self.i += 1
-        zero_width = False
-        if s.startswith("?", self.i):
-            self.i += 1
-            if s.startswith(("P<", "<"), self.i) and not s.startswith(("<=", "<!"), self.i):
-                close = s.find(">", self.i)
-                if close < 0:
-                    raise _GiveUp("an unclosed group name")
-                self.i = close + 1
-            elif s.startswith(("=", "!"), self.i):
-                self.i += 1
-                zero_width = True
-            elif s.startswith(("<=", "<!"), self.i):
-                self.i += 2
-                zero_width = True
-            elif s.startswith((":", ">"), self.i):
-                self.i += 1
-            else:
-                flags = _FLAGS.match(s, self.i).group()
-                if "x" in flags or "m" in flags:
-                    raise _GiveUp("verbose or multi-line syntax")
-                self.i += len(flags)
-                if s.startswith(")", self.i):
-                    raise _GiveUp("inline flags inside the pattern")
-                if not s.startswith(":", self.i):
-                    raise _GiveUp("an unknown group")
-                self.i += 1
+        kind = self.open_group("xm")
+        if kind == "flags":
+            raise _GiveUp("inline flags inside the pattern")
         least, first, nullable = self.alternation()
-        if self.i >= len(s) or s[self.i] != ")":
-            raise _GiveUp("an unclosed group")
-        self.i += 1
-        if zero_width:
+        self.close_group()
+        if kind == "look":
             return 0, frozenset(), True
         return least, first, nullable
-
-    def skip_class(self) -> None:
-        s = self.s
-        self.i += 1
-        if s.startswith("^", self.i):
-            self.i += 1
-        if s.startswith("]", self.i):
-            self.i += 1
-        while self.i < len(s):
-            c = s[self.i]
-            if c == "\\":
-                self.i += 2
-            elif c == "[":
-                raise _GiveUp("a nested or POSIX class")
-            elif c == "]":
-                self.i += 1
-                return
-            else:
-                self.i += 1
-        raise _GiveUp("an unclosed class")
 
 
 def pattern_shape(pattern: regex.Pattern) -> Shape:
