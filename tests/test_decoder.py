@@ -384,3 +384,33 @@ def test_a_comment_form_under_the_article_s_last_colon_is_no_list_of_the_article
     # a reader's words the article quotes under `Makali wrote:` (a comment head that is itself a lead-in) stay
     quoted = [False] * 3 + [True] + [False, True, False] + [False] * 3
     assert _introduced_runs([PROSE] * 4 + form + [PROSE] * 3, quoted, sentences, 20) == {4, 5, 6}
+
+
+def _decoded(labels, ranked=None):
+    from articleparse.decoder import Decoded
+    return Decoded(tuple(Zone.PRE for _ in labels), tuple(Label(lb) for lb in labels), tuple(0.5 for _ in labels),
+                   ranked=ranked)
+
+
+def test_strong_prose_under_the_ranked_headline_is_body_not_a_teaser_s_snippet():
+    from articleparse.decoder import standfirst_pass
+    # the ranker made the title the headline; the lead pass had read the prose under it as its teaser's snippet
+    rows = [MENU, _row(headline=7.0, related_title=0.7), _row(body=4.2, related_snippet=1.0), _row(date=1.5)]
+    got = standfirst_pass(_decoded(["navigation", "headline", "related-snippet", "date"], ranked=1), rows)
+    assert [lb.value for lb in got.labels] == ["navigation", "headline", "body", "date"]
+    assert got.zones[2] is Zone.BODY and got.confidence[2] > 0.5
+    # under the decoder's own headline the lead pass had its say
+    decoded = _decoded(["navigation", "headline", "related-snippet", "date"])
+    assert standfirst_pass(decoded, rows) is decoded
+
+
+def test_weak_prose_or_a_snippet_under_another_title_stays_a_teaser():
+    from articleparse.decoder import standfirst_pass
+    weak = [_row(headline=7.0), _row(body=3.5, related_snippet=3.0)]  # beats the snippet by less than the margin
+    decoded = _decoded(["headline", "related-snippet"], ranked=0)
+    assert standfirst_pass(decoded, weak) is decoded
+    # a teaser's snippet under a related title, the headline elsewhere
+    rows = [_row(headline=7.0), PROSE, _row(related_title=2.0), _row(body=4.2, related_snippet=1.0)]
+    decoded = _decoded(["headline", "body", "related-title", "related-snippet"], ranked=0)
+    assert standfirst_pass(decoded, rows) is decoded
+

@@ -960,3 +960,34 @@ def _label_viterbi(scores: Sequence[Sequence[float]], i: int, j: int, allowed: t
         out.append(s)
     out.reverse()
     return [LABELS[allowed[x]] for x in out]
+
+
+def standfirst_pass(decoded: Decoded, scores: Sequence[Sequence[float]],
+                    params: Mapping[str, Any] | None = None) -> Decoded:
+    """Give back to the body the strong prose right under the headline that the lead pass read as a teaser's
+    snippet (run after the headline ranker; session 11).
+
+    The lead pass keeps a related-snippet right after a related-title out of the body (a teaser's text under its
+    title). When the headline ranker has made that title the page's headline against the decoder's choice
+    (``decoded.ranked``), the unit under it is the article's
+    standfirst (``Schnee belastet Solarmodule …`` / ``Eine Schneedecke auf der Photovoltaikanlage sorgt …``): when
+    it is labelled related-snippet and is strong prose (body score at least ``lead_body_min`` and beating every
+    other label by ``lead_body_margin``), it becomes body.
+    """
+    p = {**DEFAULT_PARAMS, **(params or {})}
+    labels = decoded.labels
+    heads = [i for i, lb in enumerate(labels) if lb is L.HEADLINE]
+    if (len(heads) != 1 or heads[0] != decoded.ranked or heads[0] + 1 >= len(labels)
+            or labels[heads[0] + 1] is not L.RELATED_SNIPPET):
+        return decoded
+    i = heads[0] + 1
+    b = LABEL_INDEX[L.BODY]
+    row = scores[i]
+    if row[b] < p["lead_body_min"] or row[b] - max(row[:b] + row[b + 1:]) < p["lead_body_margin"]:
+        return decoded
+    new_labels = list(labels)
+    zones = list(decoded.zones)
+    conf = list(decoded.confidence)
+    new_labels[i], zones[i] = L.BODY, Zone.BODY
+    conf[i] = confidence(row, b)
+    return attrs.evolve(decoded, zones=tuple(zones), labels=tuple(new_labels), confidence=tuple(conf))

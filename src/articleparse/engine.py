@@ -17,7 +17,7 @@ import regex
 
 from . import assemble as _assemble
 from ._gcpause import paused_gc
-from .decoder import LABEL_INDEX, LABELS, decode, spacer
+from .decoder import LABEL_INDEX, LABELS, decode, spacer, standfirst_pass
 from .features import Features
 from .headline import rank_headline
 from .language import StopwordIndex, detect_language
@@ -641,6 +641,7 @@ class Engine:
                              list_titles=bullets, spacers=spacers, sentences=sentences)
         if rank:
             decoded = rank_headline(decoded, votes.scores, features, self.params, units)
+            decoded = standfirst_pass(decoded, votes.scores, self.params)
         return _Page(lines, units, fmt, language, features, ctx, votes, decoded)
 
     def _detect(self, units: Sequence[Any]) -> str | None:

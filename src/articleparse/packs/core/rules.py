@@ -799,17 +799,29 @@ def name_and_age(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return 1.0, Capture({"authors": cand})
 
 
+# a sentence's end and then the writer's initials in lower case, a news desk's sign-off ('… Cheval Blanc). aw',
+# '… im Mai. red', '… der Bahn. tk/dpa')
+_SIGN_OFF = regex.compile(r"\.[\"'”“»)]*\s+\p{Ll}{2,3}(?:/\p{Ll}{2,3})?$")
+
+
 @code_rule(
     page_context=False,
     id="core:BD006", label="body", weight=-0.8,
     when={"n_words": [8, None], "ends_sentence": False, "ends_colon": False, "stops_mid_sentence": False},
-    description="A long line that does not end like a sentence (a title, a teaser, a list entry) is less likely article text",
-    match=["4. 東証大引け　大幅続落、401円安　米中摩擦を警戒、中国株安も重荷", "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum Hamburg"],
-    no_match=[_PROSE, "The MoU between the two Parliaments also mentions the BRI,"],
+    description="A long line that does not end like a sentence (a title, a teaser, a list entry) is less likely article text; "
+                "a sentence's full stop followed by the writer's initials in lower case (a news desk's sign-off, "
+                "'… Cheval Blanc). aw') ends like one",
+    match=["4. 東証大引け　大幅続落、401円安　米中摩擦を警戒、中国株安も重荷", "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum Hamburg",
+           "05.11.23 - 17:42 von Wir sind auf dem richtigen Weg? zu"],
+    no_match=[_PROSE, "The MoU between the two Parliaments also mentions the BRI,",
+              "Zu LVMH gehören zudem die Top-Châteaux Chateau d’Yquem und Cheval Blanc (Cheval Blanc). aw",
+              "Der Umschlag im Hafen stieg im vergangenen Jahr um zwölf Prozent. tk/dpa"],
 )
 def no_sentence_end(f: Features, ctx: Context) -> float:
     if f.n_words < 8 or f.ends_sentence or f.ends_colon or f.stops_mid_sentence:
         return 0.0
+    if _SIGN_OFF.search(f.text):
+        return 0.0  # the sentence ends before the writer's initials ('… Cheval Blanc). aw')
     return 1.0
 
 
