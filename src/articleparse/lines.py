@@ -762,20 +762,7 @@ def _join_table_rows(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     join_to: dict[int, int] = {}  # unit index -> last unit index of its row (for each row's first unit)
     for a, b in rows:
         join_to[blocks[a][0]] = blocks[b][1]
-    out: list[Unit] = []
-    k = 0
-    while k < n:
-        u = units[k]
-        end = join_to.get(k)
-        if end is not None:
-            text = " ".join(units[i].text for i in range(k, end + 1))
-            last = units[end]
-            out.append(Unit(len(out), u.first, last.last, u.start, last.end, text, u.indent))
-            k = end + 1
-            continue
-        _put(out, u)
-        k += 1
-    return tuple(out)
+    return _join_spans(units, join_to)
 
 
 def _join_drop_caps(units: tuple[Unit, ...], lines: Sequence[Line]) -> tuple[Unit, ...]:
@@ -1011,16 +998,18 @@ def _tight_mixed_script(lines: Sequence[Line]) -> bool:
     return tight >= 5 and tight >= 4 * spaced
 
 
-# a recipe's quantity printed as a cell of its own: a number (a fraction, a range) and at most a kitchen measure
-# ("125 g", "1 Pck.", "2 Dose/n", "½ TL", "3", "1-2"); the measures of core:BD013's ingredient lines, with a level or
-# heaped spoon and a bag ("2 gestr. TL", "3 Btl.") and without milligrams (a nutrition table's)
-_MEASURES = (
-    r"(?:gestr\.\s*|geh\.\s*)?(?:EL|TL)|g|gr|kg|ml|l|cl|dl|Msp|Pck|Pkg|Päckchen|Btl|Beutel|Prisen?|Becher|Dosen?|"
-    r"Dose/n|Bund|Zehen?|Zehe/n|"
+# a recipe's measures after a quantity: metric and kitchen units in the languages of the built-in packs (core:BD013
+# reads an ingredient line with them, and milligrams too)
+KITCHEN_MEASURES = (
+    r"g|gr|kg|ml|l|cl|dl|Msp|Pck|Pkg|Päckchen|Prisen?|Becher|Dosen?|Dose/n|Bund|Zehen?|Zehe/n|"
     r"Scheiben?|Scheibe/n|Tassen?|Handvoll|Spritzer|Tropfen|Stangen?|Zweige?|cups?|tbsp|tsp|Tbsp|Tsp|"
     r"tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|cloves?|pinch(?:es)?|cans?|sticks?|slices?|bunch(?:es)?|"
     r"sprigs?|łyżk[aię]|łyżeczk[aię]|szklank[aię]|cuillères?|cucharadas?|cucharaditas?|tazas?|cucchiai[on]?|"
     r"cucchiaini?")
+# a recipe's quantity printed as a cell of its own: a number (a fraction, a range) and at most a kitchen measure
+# ("125 g", "1 Pck.", "2 Dose/n", "½ TL", "3", "1-2"), a level or heaped spoon and a bag ("2 gestr. TL", "3 Btl.")
+# too, and not milligrams (a nutrition table's)
+_MEASURES = r"(?:gestr\.\s*|geh\.\s*)?(?:EL|TL)|Btl|Beutel|" + KITCHEN_MEASURES
 _MEASURE_CELL = regex.compile(
     r"(?:\d+(?:[.,/]\d+)?(?:\s*[½¼¾⅓⅔⅛])?|[½¼¾⅓⅔⅛]|\d+\s*[-–]\s*\d+)"
     r"(?:\s*(?:" + _MEASURES + r")\.?)?")
@@ -1098,8 +1087,15 @@ def _join_measure_cells(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
             j += 1
     if not join_to:
         return units
+    return _join_spans(units, join_to)
+
+
+def _join_spans(units: tuple[Unit, ...], join_to: dict[int, int]) -> tuple[Unit, ...]:
+    """``units`` with each unit ``k`` of ``join_to`` joined with the units after it up to ``join_to[k]``
+    (their texts a space apart), the others kept as they are."""
     out: list[Unit] = []
     k = 0
+    n = len(units)
     while k < n:
         u = units[k]
         end = join_to.get(k)
@@ -1112,4 +1108,3 @@ def _join_measure_cells(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
         _put(out, u)
         k += 1
     return tuple(out)
-

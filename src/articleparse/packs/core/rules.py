@@ -15,6 +15,7 @@ import regex
 from articleparse.assemble import SITE_ADDRESS
 from articleparse.engine import open_seams
 from articleparse.features import Features
+from articleparse.lines import KITCHEN_MEASURES
 from articleparse.rules import Capture, Context, code_rule, line_fact
 
 _PROSE = ("The council voted on Tuesday to close the old bridge, which has carried traffic over the river "
@@ -1705,14 +1706,10 @@ def code_block_line(f: Features, ctx: Context) -> float:
     return 1.0 if _code_blocks(ctx)[f.index] else 0.0
 
 
-# a recipe's measures after a quantity: metric and kitchen units in the languages of the built-in packs
+# a quantity, a recipe's measure (lines.KITCHEN_MEASURES, spoons and milligrams) and a word
 _INGREDIENT = regex.compile(
     r"^(?:[-•*·]\s*)?(?:\d+(?:[.,/]\d+)?(?:\s*[½¼¾⅓⅔⅛])?|[½¼¾⅓⅔⅛]|\d+\s*[-–]\s*\d+)\s*"
-    r"(?:g|gr|kg|mg|ml|l|cl|dl|EL|TL|Msp|Pck|Pkg|Päckchen|Prisen?|Becher|Dosen?|Dose/n|Bund|Zehen?|Zehe/n|"
-    r"Scheiben?|Scheibe/n|Tassen?|Handvoll|Spritzer|Tropfen|Stangen?|Zweige?|cups?|tbsp|tsp|Tbsp|Tsp|"
-    r"tablespoons?|teaspoons?|oz|ounces?|lbs?|pounds?|cloves?|pinch(?:es)?|cans?|sticks?|slices?|bunch(?:es)?|"
-    r"sprigs?|łyżk[aię]|łyżeczk[aię]|szklank[aię]|cuillères?|cucharadas?|cucharaditas?|tazas?|cucchiai[on]?|"
-    r"cucchiaini?)\.?(?=\s|$)\s*(?:\([^)]*\)\s*)?\p{L}")
+    r"(?:EL|TL|mg|" + KITCHEN_MEASURES + r")\.?(?=\s|$)\s*(?:\([^)]*\)\s*)?\p{L}")
 # a recipe lists at least this many of them on its page
 _INGREDIENT_LINES = 3
 
