@@ -1917,8 +1917,8 @@ def _echo_pair(f: Features | None, g: Features | None, ctx: Context, same_start:
                "after": ["zscore NOT BETWEEN -1 AND 1 AS is_anomaly_1, zscore"]},
               {"text": "* request: guard for a Headers object obtained from a Request, which the fetch reads first.",
                "after": ["* request-no-cors: guard for a Headers object obtained from a Request, which the fetch reads."]},
-              {"text": "request: guard for a Headers object obtained from a Request, which the fetch reads first.",
-               "after": ["request-no-cors: guard for a Headers object obtained from a Request, which the fetch reads.",
+              {"text": "“request”: guard for a Headers object obtained from a Request, which the fetch reads first.",
+               "after": ["“request”: a guard for a Headers object obtained from a Request, which the fetch reads.",
                          "response: guard for a Headers object obtained from a Response, which the fetch reads."]},
               {"text": "Spend Some Time Away from Material Things",
                "after": ["Spend some time away from material things: it can help to get away from them."]}],
@@ -1931,6 +1931,9 @@ def alt_over_caption(f: Features, ctx: Context) -> float:
         return 0.0
     # text browsers print an image's alt text bare, never as a list item
     if f.text.lstrip()[:1] in _LEAD_MARKS or _ECHO_CODE.search(f.text) or _ECHO_CODE.search(after.text):
+        return 0.0
+    # a term and its definition ('“request”: guard for …') or a labelled line ('Map: …') is no alt text
+    if ":" in " ".join(f.text.split()[:3]):
         return 0.0
     mine, theirs = _echo_words(f), _echo_words(after)
     if sum(w.isalpha() for w in mine) < 0.8 * len(mine) or not 2 * len(mine) >= len(theirs) * 1.5 >= len(mine):
