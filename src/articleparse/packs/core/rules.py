@@ -1875,3 +1875,72 @@ def table_row(f: Features, ctx: Context) -> float:
     if f.n_words < _TABLE_CELLS:
         return 0.0
     return 1.0 if _table_rows(ctx)[f.index] else 0.0
+
+
+_ECHO_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_ECHO_CODE = regex.compile(r"\w\(|[{}<>=;│|_$#^]")
+
+
+def _echo_words(f: Features) -> list[str]:
+    return [w.casefold() for w in _ECHO_WORD.findall(_unmarked(f.text.strip()))]
+
+
+_ALT = ("Kauri Parata, watched by his father Hori Parata, carves a traditional Maori design at their home in "
+        "Whangarei.")
+_CAPTION = ("* Kauri (Te Kaurinui) Parata, watched by his father, Hori Parata, carves a traditional Maori design at "
+            "their home in Whangarei. Photograph: Adrian Malloch")
+
+
+def _echo_pair(f: Features | None, g: Features | None, ctx: Context, same_start: bool = True) -> bool:
+    """Whether ``g`` repeats nearly all of ``f``'s words, in other words (and opens with the same word)."""
+    if f is None or g is None:
+        return False
+    mine, theirs = _echo_words(f), _echo_words(g)
+    if not mine or not theirs or (same_start and mine[0] != theirs[0]):
+        return False
+    a, b = set(mine), set(theirs)
+    share = _p(ctx, "alt_echo_share")
+    return a != b and len(a & b) >= share * len(a) and len(a & b) >= share * 0.8 * len(b)
+
+
+@code_rule(
+    id="core:CP007", label="caption", weight=5.0,
+    when={"n_words": [12, None]},
+    description="A line of words whose next unit (right under it or one blank line down) opens with the same word, "
+                "is about as long and repeats almost all its words, in other words, is an image's alt text that a "
+                "text browser prints above the caption that says the same: the browser copy prints only the "
+                "caption. Two equal lines, a heading over its paragraph, code and table rows are no such pair",
+    match=[{"text": _ALT, "after": [_CAPTION]}],
+    no_match=[{"text": _ALT, "after": [_PROSE]}, {"text": _PROSE, "after": [_PROSE]},
+              {"text": _CAPTION, "before": [_ALT]},
+              {"text": "zscore NOT BETWEEN -0.5 AND 0.5 AS is_anomaly_0_5, zscore",
+               "after": ["zscore NOT BETWEEN -1 AND 1 AS is_anomaly_1, zscore"]},
+              {"text": "* request: guard for a Headers object obtained from a Request, which the fetch reads first.",
+               "after": ["* request-no-cors: guard for a Headers object obtained from a Request, which the fetch reads."]},
+              {"text": "“request”: guard for a Headers object obtained from a Request, which the fetch reads first.",
+               "after": ["“request”: a guard for a Headers object obtained from a Request, which the fetch reads.",
+                         "response: guard for a Headers object obtained from a Response, which the fetch reads."]},
+              {"text": "Spend Some Time Away from Material Things",
+               "after": ["Spend some time away from material things: it can help to get away from them."]}],
+)
+def alt_over_caption(f: Features, ctx: Context) -> float:
+    least = _p(ctx, "alt_echo_words")
+    i = f.index
+    after = ctx.next(i)
+    if f.n_words < least or after is None or after.n_words < least or ctx.gap_before(i + 1) > 1:
+        return 0.0
+    # text browsers print an image's alt text bare, never as a list item
+    if f.text.lstrip()[:1] in _LEAD_MARKS or _ECHO_CODE.search(f.text) or _ECHO_CODE.search(after.text):
+        return 0.0
+    # a term and its definition ('“request”: guard for …') or a labelled line ('Map: …') is no alt text
+    if ":" in " ".join(f.text.split()[:3]):
+        return 0.0
+    mine, theirs = _echo_words(f), _echo_words(after)
+    if sum(w.isalpha() for w in mine) < 0.8 * len(mine) or not 2 * len(mine) >= len(theirs) * 1.5 >= len(mine):
+        return 0.0
+    if not _echo_pair(f, after, ctx):
+        return 0.0
+    # a list of items that differ in a word or two (links, references, teaser titles) is a series, not a pair
+    if _echo_pair(ctx.prev(i), f, ctx, False) or _echo_pair(after, ctx.next(i + 1), ctx, False):
+        return 0.0
+    return 1.0
