@@ -700,14 +700,7 @@ def _join_table_rows(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     n = len(units)
     if n < 2 * _TABLE_MIN_ROWS:
         return units
-    # blocks: runs of directly adjacent units; (first unit, last unit)
-    blocks: list[tuple[int, int]] = []
-    for k, u in enumerate(units):
-        if blocks and units[blocks[-1][1]].last + 1 == u.first:
-            blocks[-1] = (blocks[-1][0], k)
-        else:
-            blocks.append((k, k))
-    texts = [" ".join(units[i].text for i in range(a, b + 1)) for a, b in blocks]
+    blocks, texts = _blocks(units)
     kinds = [_cell_kind(t) if b - a < _TABLE_CELL_UNITS else "X" for t, (a, b) in zip(texts, blocks)]
     if sum(1 for c in kinds if c[0] == "N") < _TABLE_MIN_ROWS:
         return units
@@ -1041,13 +1034,7 @@ def _join_measure_cells(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     if n < 2 * _MEASURE_MIN_PAIRS or not any((u.text[:1].isdigit() or u.text[:1] in "½¼¾⅓⅔⅛")
                                              and _MEASURE_CELL.fullmatch(u.text) for u in units):
         return units
-    blocks: list[tuple[int, int]] = []
-    for k, u in enumerate(units):
-        if blocks and units[blocks[-1][1]].last + 1 == u.first:
-            blocks[-1] = (blocks[-1][0], k)
-        else:
-            blocks.append((k, k))
-    texts = [" ".join(units[i].text for i in range(a, b + 1)) for a, b in blocks]
+    blocks, texts = _blocks(units)
     nb = len(blocks)
 
     def linked(j: int) -> bool:  # block j + 1 stands one blank line under block j
@@ -1108,3 +1095,15 @@ def _join_spans(units: tuple[Unit, ...], join_to: dict[int, int]) -> tuple[Unit,
         _put(out, u)
         k += 1
     return tuple(out)
+
+
+def _blocks(units: tuple[Unit, ...]) -> tuple[list[tuple[int, int]], list[str]]:
+    """The runs of directly adjacent units, as ``(first unit, last unit)``, and the text of each (its units' texts
+    a space apart)."""
+    blocks: list[tuple[int, int]] = []
+    for k, u in enumerate(units):
+        if blocks and units[blocks[-1][1]].last + 1 == u.first:
+            blocks[-1] = (blocks[-1][0], k)
+        else:
+            blocks.append((k, k))
+    return blocks, [" ".join(units[i].text for i in range(a, b + 1)) for a, b in blocks]

@@ -116,6 +116,33 @@ class _Cursor:
             raise _GiveUp("an unclosed group")
         self.i += 1
 
+    def quantifier(self) -> tuple[int, bool]:
+        """(least repeats, exactly once) of the quantifier at the cursor; (1, True) when there is none."""
+        s = self.s
+        if self.i >= len(s):
+            return 1, True
+        c = s[self.i]
+        if c in "?*+":
+            self.i += 1
+            least = 1 if c == "+" else 0
+        elif c == "{":
+            m = _BRACE.match(s, self.i)
+            if m is None or not (m.group(1) or m.group(3)):
+                raise _GiveUp("a brace that is not a repeat")
+            self.i = m.end()
+            least = int(m.group(1) or 0)
+            if m.group(2) is None and least == 1:
+                self.lazy_or_possessive()
+                return 1, True
+        else:
+            return 1, True
+        self.lazy_or_possessive()
+        return least, False
+
+    def lazy_or_possessive(self) -> None:
+        if self.i < len(self.s) and self.s[self.i] in "?+":
+            self.i += 1
+
     def skip_class(self) -> None:
         """Step past the character class at the cursor."""
         s = self.s
@@ -178,33 +205,6 @@ class _Reader(_Cursor):
             return None
         # the most selective: the longest shortest string, then the fewest strings
         return max(found, key=lambda c: (min(len(x) for x in c), -len(c)))
-
-    def quantifier(self) -> tuple[int, bool]:
-        """(least repeats, exactly once) of the quantifier at the cursor; (1, True) when there is none."""
-        s = self.s
-        if self.i >= len(s):
-            return 1, True
-        c = s[self.i]
-        if c in "?*+":
-            self.i += 1
-            least = 1 if c == "+" else 0
-        elif c == "{":
-            m = _BRACE.match(s, self.i)
-            if m is None or not (m.group(1) or m.group(3)):
-                raise _GiveUp("a brace that is not a repeat")
-            self.i = m.end()
-            least = int(m.group(1) or 0)
-            if m.group(2) is None and least == 1:
-                self.lazy_or_possessive()
-                return 1, True
-        else:
-            return 1, True
-        self.lazy_or_possessive()
-        return least, False
-
-    def lazy_or_possessive(self) -> None:
-        if self.i < len(self.s) and self.s[self.i] in "?+":
-            self.i += 1
 
     def atom(self) -> tuple[str, object]:
         """("char", c) for a literal character, ("group", what it holds), or ("other", None)."""
@@ -421,26 +421,6 @@ class _ShapeReader(_Cursor):
         if not anchored or nullable:
             first = None
         return least, first, nullable
-
-    def quantifier(self):
-        s = self.s
-        if self.i >= len(s):
-            return 1, True
-        c = s[self.i]
-        if c in "?*+":
-            self.i += 1
-            least = 1 if c == "+" else 0
-        elif c == "{":
-            m = _BRACE.match(s, self.i)
-            if m is None or not (m.group(1) or m.group(3)):
-                raise _GiveUp("a brace that is not a repeat")
-            self.i = m.end()
-            least = int(m.group(1) or 0)
-        else:
-            return 1, True
-        if self.i < len(s) and s[self.i] in "?+":
-            self.i += 1
-        return least, False
 
     def atom(self):
         """``(least, first, nullable)`` of the piece at the cursor."""
