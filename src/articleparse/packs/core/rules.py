@@ -1881,8 +1881,13 @@ _ECHO_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _ECHO_CODE = regex.compile(r"\w\(|[{}<>=;│|_$#^]")
 
 
-def _echo_words(f: Features) -> list[str]:
-    return [w.casefold() for w in _ECHO_WORD.findall(_unmarked(f.text.strip()))]
+def _echo_words(f: Features, ctx: Context) -> list[str]:
+    """The words of ``f``, case-folded, worked out once per unit of the page."""
+    done = ctx.once("echo_words", dict)
+    words = done.get(f.index)
+    if words is None:
+        words = done[f.index] = [w.casefold() for w in _ECHO_WORD.findall(_unmarked(f.text.strip()))]
+    return words
 
 
 _ALT = ("Kauri Parata, watched by his father Hori Parata, carves a traditional Maori design at their home in "
@@ -1895,7 +1900,7 @@ def _echo_pair(f: Features | None, g: Features | None, ctx: Context, same_start:
     """Whether ``g`` repeats nearly all of ``f``'s words, in other words (and opens with the same word)."""
     if f is None or g is None:
         return False
-    mine, theirs = _echo_words(f), _echo_words(g)
+    mine, theirs = _echo_words(f, ctx), _echo_words(g, ctx)
     if not mine or not theirs or (same_start and mine[0] != theirs[0]):
         return False
     a, b = set(mine), set(theirs)
@@ -1930,12 +1935,16 @@ def alt_over_caption(f: Features, ctx: Context) -> float:
     if f.n_words < least or after is None or after.n_words < least or ctx.gap_before(i + 1) > 1:
         return 0.0
     # text browsers print an image's alt text bare, never as a list item
-    if f.text.lstrip()[:1] in _LEAD_MARKS or _ECHO_CODE.search(f.text) or _ECHO_CODE.search(after.text):
+    if f.text.lstrip()[:1] in _LEAD_MARKS:
+        return 0.0
+    mine, theirs = _echo_words(f, ctx), _echo_words(after, ctx)
+    if not mine or not theirs or mine[0] != theirs[0]:
+        return 0.0  # (the pair opens with the same word: the cheapest test first)
+    if _ECHO_CODE.search(f.text) or _ECHO_CODE.search(after.text):
         return 0.0
     # a term and its definition ('“request”: guard for …') or a labelled line ('Map: …') is no alt text
     if ":" in " ".join(f.text.split()[:3]):
         return 0.0
-    mine, theirs = _echo_words(f), _echo_words(after)
     if sum(w.isalpha() for w in mine) < 0.8 * len(mine) or not 2 * len(mine) >= len(theirs) * 1.5 >= len(mine):
         return 0.0
     if not _echo_pair(f, after, ctx):
