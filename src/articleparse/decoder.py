@@ -218,6 +218,14 @@ class Decoded:
     ranked: int | None = None
 
 
+def _params(params: Mapping[str, Any] | None) -> dict[str, float]:
+    """``DEFAULT_PARAMS`` with the decoder's own keys of ``params`` (a pack's ``[params]``) over them."""
+    p = dict(DEFAULT_PARAMS)
+    if params:
+        p.update({k: float(v) for k, v in params.items() if k in DEFAULT_PARAMS})
+    return p
+
+
 def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None = None,
            label_bonus: Mapping[tuple[Label, Label], float] | None = None,
            lead_ins: Sequence[bool] | None = None, list_titles: Sequence[bool] | None = None,
@@ -243,9 +251,7 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
     n = len(scores)
     if n == 0:
         return Decoded((), (), ())
-    p = dict(DEFAULT_PARAMS)
-    if params:
-        p.update({k: float(v) for k, v in params.items() if k in DEFAULT_PARAMS})
+    p = _params(params)
     blank: set[int] = set()
     if spacers and (SPACER_IMAGE in spacers or SPACER_RULE in spacers or SPACER_ALT in spacers):
         blank = _blank_spacers(scores, spacers)
@@ -639,6 +645,14 @@ def _tail_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
         _move(scores, zones, labels, i, Zone.POST)
 
 
+def _strong_prose(row: Sequence[float], least: float, margin: float) -> bool:
+    """Whether a unit's body score is at least ``least`` and beats every other label's by ``margin``
+    (``lead_body_min``, ``lead_body_margin``: the lead and standfirst passes' strong prose)."""
+    b = LABEL_INDEX[L.BODY]
+    mine = row[b]
+    return mine >= least and mine - max(row[:b] + row[b + 1:]) >= margin
+
+
 def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: list[Label],
                p: Mapping[str, float]) -> None:
     """Give back to the body the strong prose the zone pass left above it (in place).
@@ -665,9 +679,7 @@ def _lead_pass(scores: Sequence[Sequence[float]], zones: list[Zone], labels: lis
     for i in range(start):
         if zones[i] is not Zone.PRE:
             continue
-        row = scores[i]
-        mine = row[b]
-        if mine >= lo and mine - max(row[:b] + row[b + 1:]) >= margin:
+        if _strong_prose(scores[i], lo, margin):
             strong.add(i)
     # runs of strong prose, bottom up, split where more than lead_reach units stand between two of them
     reach = p["lead_reach"]
@@ -974,17 +986,17 @@ def standfirst_pass(decoded: Decoded, scores: Sequence[Sequence[float]],
     it is labelled related-snippet and is strong prose (body score at least ``lead_body_min`` and beating every
     other label by ``lead_body_margin``), it becomes body.
     """
-    p = {**DEFAULT_PARAMS, **(params or {})}
+    p = _params(params)
     labels = decoded.labels
     heads = [i for i, lb in enumerate(labels) if lb is L.HEADLINE]
     if (len(heads) != 1 or heads[0] != decoded.ranked or heads[0] + 1 >= len(labels)
             or labels[heads[0] + 1] is not L.RELATED_SNIPPET):
         return decoded
     i = heads[0] + 1
-    b = LABEL_INDEX[L.BODY]
     row = scores[i]
-    if row[b] < p["lead_body_min"] or row[b] - max(row[:b] + row[b + 1:]) < p["lead_body_margin"]:
+    if not _strong_prose(row, p["lead_body_min"], p["lead_body_margin"]):
         return decoded
+    b = LABEL_INDEX[L.BODY]
     new_labels = list(labels)
     zones = list(decoded.zones)
     conf = list(decoded.confidence)

@@ -114,16 +114,22 @@ def _compile_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
     return done[1]
 
 
-# literal guards by pattern (the pattern kept with its guard, so that its id stays its own)
+# what is worked out once per pattern, by pattern id (the pattern kept with its answer, so that its id stays its own)
 _GUARDS: dict[int, tuple[Any, Any]] = {}
+_SHAPES: dict[int, tuple[Any, Any]] = {}
+
+
+def _per_pattern(table: dict[int, tuple[Any, Any]], pattern: Any, compute: Callable[[Any], Any]) -> Any:
+    """``compute(pattern)``, worked out once per pattern and remembered in ``table``."""
+    done = table.get(id(pattern))
+    if done is None:
+        done = table[id(pattern)] = (pattern, compute(pattern))
+    return done[1]
 
 
 def _guard_of(pattern: Any) -> Any:
     """:func:`~articleparse.rules.guards.literal_guard` of ``pattern``, worked out once per pattern."""
-    done = _GUARDS.get(id(pattern))
-    if done is None:
-        done = _GUARDS[id(pattern)] = (pattern, literal_guard(pattern))
-    return done[1]
+    return _per_pattern(_GUARDS, pattern, literal_guard)
 
 
 def _guard(pattern: Any) -> Any:
@@ -132,16 +138,9 @@ def _guard(pattern: Any) -> Any:
     return guard if guard is not None and worth_guarding(pattern, guard) else None
 
 
-# pattern shapes by pattern (the pattern kept with its shape, so that its id stays its own)
-_SHAPES: dict[int, tuple[Any, Any]] = {}
-
-
 def _shape(pattern: Any) -> Any:
     """:func:`~articleparse.rules.guards.pattern_shape` of ``pattern``, worked out once per pattern."""
-    done = _SHAPES.get(id(pattern))
-    if done is None:
-        done = _SHAPES[id(pattern)] = (pattern, pattern_shape(pattern))
-    return done[1]
+    return _per_pattern(_SHAPES, pattern, pattern_shape)
 
 
 def _build_checks(checks: Sequence[tuple], name: str) -> Callable[..., None]:
