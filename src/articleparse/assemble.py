@@ -164,8 +164,32 @@ def _drop_kicker(text: str, ctx: Context, index: int) -> str:
     return text[len(text) - len(best):] if best else _split_glued_kicker(text, ctx)
 
 
-#: A mark between a kicker and its title on another line of the page: a colon, or a spaced dash or bar.
-_KICKER_SEP = r"\s*(?::|\s[-–—|])\s+"
+#: The marks between a kicker and its title on another line of the page: a colon, or a spaced dash or bar.
+_KICKER_DASHES = "-–—|"
+
+
+def _marked_pair(page: str, first: str, second: str) -> bool:
+    """True when ``page`` writes ``first``, a mark and ``second``: a colon (white space before it
+    optional), or a dash or bar with white space before it, then white space ("Kicker: Title",
+    "Title - Kicker", "Title | Kicker").
+
+    Plain string search: a pattern built from the two texts would be compiled anew for every page.
+    """
+    end = len(page)
+    at = page.find(first)
+    while at >= 0:
+        k = at + len(first)
+        while k < end and page[k].isspace():
+            k += 1
+        if k < end and (page[k] == ":" or (k > at + len(first) and page[k] in _KICKER_DASHES)):
+            k += 1
+            rest = k
+            while k < end and page[k].isspace():
+                k += 1
+            if k > rest and page.startswith(second, k):
+                return True
+        at = page.find(first, at + 1)
+    return False
 
 
 def _split_glued_kicker(text: str, ctx: Context) -> str:
@@ -193,8 +217,7 @@ def _split_glued_kicker(text: str, ctx: Context) -> str:
         folded, kicked = bare.casefold(), kicker.casefold()
         if page.count(folded) < 2 or page.count(kicked) < 2:
             continue  # the headline's own line is one: the title and the kicker must stand on another line too
-        head, tail = regex.escape(kicked), regex.escape(folded)
-        if regex.search(f"{head}{_KICKER_SEP}{tail}|{tail}{_KICKER_SEP}{head}", page):
+        if _marked_pair(page, kicked, folded) or _marked_pair(page, folded, kicked):
             return bare
     return text
 
