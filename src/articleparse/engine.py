@@ -20,7 +20,7 @@ from ._gcpause import paused_gc
 from .decoder import LABEL_INDEX, LABELS, decode, spacer, standfirst_pass
 from .features import Features
 from .headline import rank_headline
-from .language import StopwordIndex, detect_language
+from .language import DETECTION_ONLY, StopwordIndex, detect_language
 from .lines import detect_wrap_width, split_lines, split_units
 from .model import Article, Label
 from .rules.base import FEATURE_NAMES, Context, Rule
@@ -93,7 +93,10 @@ class _RuleSet:
         self.run_line = _compile_checks(self.line_checks, "line_checks")
         self.run_page = _compile_checks(self.page_checks, "page_checks")
         lang_packs = [p for p in packs if language and language in p.languages]
-        self.stopwords = frozenset().union(*(p.stopwords for p in lang_packs)) if lang_packs else frozenset()
+        if lang_packs:
+            self.stopwords = frozenset().union(*(p.stopwords for p in lang_packs))
+        else:  # a language the detector knows without a pack, or none
+            self.stopwords = DETECTION_ONLY.get(language or "", frozenset())
         self.dates = dates
         self.memo: dict[tuple[str | None, str], tuple[Any, ...]] = {}
         self.memo_old: dict[tuple[str | None, str], tuple[Any, ...]] = {}
@@ -449,7 +452,10 @@ class Engine:
         self.params: Mapping[str, Any] = params
         prior = params.get("prior", {})
         self._prior = [float(prior.get(lb.value, 0.0)) for lb in LABELS]
-        self._stopwords = StopwordIndex({code: p.stopwords for code, p in self._by_language.items() if p.stopwords})
+        known = {code: p.stopwords for code, p in self._by_language.items() if p.stopwords}
+        for code, words in DETECTION_ONLY.items():
+            known.setdefault(code, words)  # languages without a pack are detected too (see DETECTION_ONLY)
+        self._stopwords = StopwordIndex(known)
         self._rulesets: dict[tuple[str | None, str | None], _RuleSet] = {}
         self._dates: Any = None
         self._dates_by_order: dict[str | None, _LanguageDates] = {}

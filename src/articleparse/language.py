@@ -16,7 +16,26 @@ from collections.abc import Iterable, Mapping
 
 import regex
 
-__all__ = ["detect_language"]
+__all__ = ["detect_language", "DETECTION_ONLY"]
+
+#: Stop words of languages no built-in pack covers, so that their pages are told apart instead of
+#: read as the pack language that happens to share a few short words with them: Indonesian pages
+#: came out as Czech, Vietnamese as Italian, a lorem-ipsum test page as Swedish. A page detected as
+#: one of these gets ``meta.language`` set and reads its stop words from here; the rules are the
+#: core pack's (and English navigation words), as for any language without a pack. A pack for the
+#: language, when installed, takes precedence.
+DETECTION_ONLY: Mapping[str, frozenset[str]] = {
+    # Indonesian (and Malay, which shares most of these)
+    "id": frozenset("""yang dan di ini itu dengan untuk dari tidak akan pada juga ke karena ada dalam oleh atau
+        sudah bisa saat mereka kami kita telah lebih hanya bahwa sebagai namun seperti jika para menjadi tersebut
+        adalah masih dapat belum tak saya anda bagi hingga antara setelah serta sebuah secara kepada""".split()),
+    # Vietnamese (its function words are syllables of their own)
+    "vi": frozenset("""của và các có là được trong cho không người những một với này đã để khi từ theo như cũng
+        đến về thì nhưng sẽ tại ra lại nhiều vào đó trên hơn sau phải nên bị nếu còn rất mà vì hay đang chỉ""".split()),
+    # Latin: the filler text of templates and test pages ("Lorem ipsum dolor sit amet ...")
+    "la": frozenset("""et in est non ut ad sed cum quod qui quae ex sit at id eu nisi quis vel nec ac aut enim
+        esse sunt do ea quam atque neque""".split()),
+}
 
 _WORD = regex.compile(r"\w+")
 _SCRIPTS = (
