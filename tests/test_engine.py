@@ -151,6 +151,22 @@ def test_headline_drops_a_kicker_when_a_nearby_line_prints_the_bare_title(crumb,
     assert articleparse.parse(page, lang="de").headline == want
 
 
+@pytest.mark.parametrize(("page", "found"), [
+    ("x\nrisse: die brücke\n", True),  # a colon right after the first text
+    ("risse : die brücke", True),  # ... or after white space
+    ("risse - die brücke", True),  # a dash or a bar needs white space before it ...
+    ("risse | die brücke", True),
+    ("risse– die brücke", False),
+    ("risse:die brücke", False),  # ... and every mark white space after it
+    ("risse die brücke", False),  # no mark
+    ("risse im pfeiler, risse: die brücke", True),  # the second occurrence of the first text is the one
+])
+def test_marked_pair(page, found):
+    from articleparse.assemble import _marked_pair
+
+    assert _marked_pair(page, "risse", "die brücke") is found
+
+
 @pytest.mark.parametrize(("other", "want"), [
     # a teaser elsewhere writes the title, then the kicker after a spaced dash: the kicker is cut
     ("Die Brücke bleibt bis Ostern gesperrt - Risse im Pfeiler", "Die Brücke bleibt bis Ostern gesperrt"),

@@ -453,8 +453,11 @@ class Engine:
         prior = params.get("prior", {})
         self._prior = [float(prior.get(lb.value, 0.0)) for lb in LABELS]
         known = {code: p.stopwords for code, p in self._by_language.items() if p.stopwords}
-        for code, words in DETECTION_ONLY.items():
-            known.setdefault(code, words)  # languages without a pack are detected too (see DETECTION_ONLY)
+        if packs is None:
+            # with every installed pack, languages without one are detected too (see DETECTION_ONLY); a chosen
+            # list of packs keeps detection to their languages
+            for code, words in DETECTION_ONLY.items():
+                known.setdefault(code, words)
         self._stopwords = StopwordIndex(known)
         self._rulesets: dict[tuple[str | None, str | None], _RuleSet] = {}
         self._dates: Any = None
