@@ -151,6 +151,38 @@ def test_headline_drops_a_kicker_when_a_nearby_line_prints_the_bare_title(crumb,
     assert articleparse.parse(page, lang="de").headline == want
 
 
+@pytest.mark.parametrize(("lang", "prose", "want"), [
+    # a German page: the spaced colon between kicker and title marks two elements, the title is what follows
+    ("de", "Die Stadt sperrt die alte Brücke über den Fluss ab Montag, sagte der Sprecher: Die Risse sind tief "
+           "und die Ingenieure prüfen jeden Pfeiler.", "Die Brücke bleibt bis Ostern gesperrt"),
+    # a French page spaces every colon: the whole line is the title
+    ("fr", "La ville ferme le vieux pont sur le fleuve dès lundi, a déclaré le porte-parole : les fissures sont "
+           "profondes et les ingénieurs examinent chaque pile.", "Verkehr : Die Brücke bleibt bis Ostern gesperrt"),
+    # a page whose prose spaces its colons, whatever its language: nothing is cut either
+    ("de", "Die Stadt sperrt die alte Brücke über den Fluss ab Montag, sagte der Sprecher : Die Risse sind tief "
+           "und die Ingenieure prüfen jeden Pfeiler.", "Verkehr : Die Brücke bleibt bis Ostern gesperrt"),
+])
+def test_headline_drops_a_kicker_set_off_by_a_spaced_colon(lang, prose, want):
+    from articleparse.assemble import _headline_text
+
+    line = "Verkehr : Die Brücke bleibt bis Ostern gesperrt"
+    page = Engine()._stages(f"Startseite\n\n{line}\n\n{prose}\n\n{prose}\n", lang=lang)
+    assert _headline_text(line, page.ctx, 1) == want
+
+
+def test_a_spaced_colon_cuts_only_a_short_kicker_before_a_title():
+    from articleparse.assemble import _split_spaced_colon
+
+    prose = ("Die Stadt sperrt die alte Brücke über den Fluss ab Montag, sagte der Sprecher: Die Risse sind tief "
+             "und die Ingenieure prüfen jeden Pfeiler.")
+    ctx = Engine()._stages(f"Start\n\n{prose}\n", lang="de").ctx
+    assert _split_spaced_colon("Verkehr : Die Brücke bleibt gesperrt", ctx) == "Die Brücke bleibt gesperrt"
+    assert _split_spaced_colon("Eins zwei drei vier fünf sechs sieben : Die Brücke bleibt gesperrt", ctx) is None
+    assert _split_spaced_colon("Verkehr : die Brücke bleibt gesperrt", ctx) is None  # lower case: no title
+    assert _split_spaced_colon("Verkehr : Gesperrt", ctx) is None  # too short to be the title
+    assert _split_spaced_colon("A : B : Die Brücke bleibt gesperrt", ctx) is None  # two spaced colons
+
+
 @pytest.mark.parametrize(("page", "found"), [
     ("x\nrisse: die brücke\n", True),  # a colon right after the first text
     ("risse : die brücke", True),  # ... or after white space
