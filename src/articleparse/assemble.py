@@ -179,10 +179,21 @@ def _split_spaced_colon(text: str, ctx: Context) -> str | None:
     die Ausbreitung kontrollieren?". In German or English prose a colon follows its word directly, so the
     spaced one marks the seam; French typography spaces every colon ("Covid-19 et infox : comment une
     rumeur devient réalité" is one title), so nothing is cut on a French page or on a page whose long
-    paragraphs space their colons. The kicker is one to six words with a letter; the title left has
-    three words or more and starts with a capital, a digit or a quotation mark.
+    paragraphs space their colons. A browser copy may print the colon right after the kicker; the seam
+    shows then when another line of the page prints the same text with the spaced colon. The kicker is
+    one to six words with a letter; the title left has three words or more and starts with a capital, a
+    digit or a quotation mark.
     """
-    if ctx.language == "fr" or text.count(" : ") != 1:
+    if ctx.language == "fr":
+        return None
+    if " : " not in text and text.count(": ") == 1:
+        # a browser copy may close the gap ("Klimaschutz: Bohren ..."); a teaser or share line elsewhere on
+        # the page that prints the same text with the spaced colon still shows the seam
+        spaced_text = text.replace(": ", " : ", 1)
+        if spaced_text.casefold() not in "\n".join([f.text for f in ctx.features]).casefold():
+            return None
+        text = spaced_text
+    if text.count(" : ") != 1:
         return None
     kicker, bare = text.split(" : ", 1)
     kicker_words = kicker.split()
