@@ -60,8 +60,17 @@ def cjk_clause_run(f: Features, ctx: Context) -> float:
     if not _cjk_clause(f, ctx):
         return 0.0
     # one such line may be a teaser title that reads like a sentence ('最爱炫技的广告人，现在对VR的态度也变得谨慎起来');
-    # prose comes as a run of them
+    # prose comes as a run of them. The run is counted over the nearest lines with CJK characters on either
+    # side: a text browser prints each photo between the clauses as a line of its own ('IMG_3886.jpg')
     reach = int(_p(ctx, "cjk_clause_reach"))
     i, feats = f.index, ctx.features
-    near = sum(1 for j in range(max(0, i - reach), min(len(feats), i + reach + 1)) if _cjk_clause(feats[j], ctx))
+    near = 1
+    for step in (-1, 1):
+        seen, j = 0, i + step
+        while seen < reach and 0 <= j < len(feats):
+            g = feats[j]
+            if g.n_cjk:
+                seen += 1
+                near += _cjk_clause(g, ctx)
+            j += step
     return 1.0 if near >= _p(ctx, "cjk_clause_run") else 0.0
