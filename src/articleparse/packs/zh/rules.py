@@ -42,7 +42,7 @@ _CJK_PROSE_LINES = [
 
 
 @code_rule(
-    id="zh:BD001", label="body", weight=2.0,
+    id="zh:BD001", label="body", weight=3.0,
     when={"n_cjk": [12, None], "ends_sentence": False, _cjk_clause: True},
     description="Chinese prose written in short lines without sentence marks (a blog's clauses, one a "
                 "line) is article text: a line of twelve CJK characters or more, rich in function characters "
@@ -57,8 +57,31 @@ _CJK_PROSE_LINES = [
                "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]}],
 )
 def cjk_clause_run(f: Features, ctx: Context) -> float:
+    return 1.0 if _in_clause_run(f, ctx) else 0.0
+
+
+@code_rule(
+    id="zh:HL001", label="headline", weight=-2.5,
+    when={"n_cjk": [12, None], "ends_sentence": False, _cjk_clause: True},
+    description="A line of a run of Chinese prose clauses without sentence marks (as zh:BD001 reads them) is no "
+                "headline, however title-shaped it is: it keeps the title votes (core:HL001) from outweighing its "
+                "body votes",
+    match=[{"text": "這次的行程雖然短 但是讓人覺得很放鬆也很開心",
+            "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]}],
+    no_match=[{"text": "這次的行程雖然短 但是讓人覺得很放鬆也很開心",
+               "before": ["首頁", "部落格"], "after": ["相簿", "留言"]},
+              {"text": "国务院召开常务会议 部署进一步扩大对外开放",
+               "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]}],
+)
+def clause_is_no_title(f: Features, ctx: Context) -> float:
+    return 1.0 if _in_clause_run(f, ctx) else 0.0
+
+
+def _in_clause_run(f: Features, ctx: Context) -> bool:
+    """The unit is a CJK clause line (``_cjk_clause``) among enough others (``cjk_clause_run`` of the
+    ``cjk_clause_reach`` nearest lines with CJK characters on either side, itself counted)."""
     if not _cjk_clause(f, ctx):
-        return 0.0
+        return False
     # one such line may be a teaser title that reads like a sentence ('最爱炫技的广告人，现在对VR的态度也变得谨慎起来');
     # prose comes as a run of them. The run is counted over the nearest lines with CJK characters on either
     # side: a text browser prints each photo between the clauses as a line of its own ('IMG_3886.jpg')
@@ -73,4 +96,4 @@ def cjk_clause_run(f: Features, ctx: Context) -> float:
                 seen += 1
                 near += _cjk_clause(g, ctx)
             j += step
-    return 1.0 if near >= _p(ctx, "cjk_clause_run") else 0.0
+    return near >= _p(ctx, "cjk_clause_run")
