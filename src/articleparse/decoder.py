@@ -162,7 +162,7 @@ DEFAULT_LABEL_BONUS: Mapping[tuple[Label, Label], float] = {
 #: ``[]``), a horizontal rule or section break (lynx ``____``, w3m ``━━━━``, ``* * *``, ``-----``), and
 #: any other unit without a letter (a page number, an empty list item ``•``, a bracket of code), and a list
 #: item that is only an image's generic alt text (lynx prints a gallery ``<li><img alt="Screenshot">`` as
-#: ``* Screenshot``; ``SPACER_ALT``, read as an image's place).
+#: ``* Screenshot``; ``SPACER_ALT``, read as an image's place), or only an image's file name (``IMG_3886.jpg``).
 SPACER_IMAGE = 1
 SPACER_RULE = 2
 SPACER_MARK = 3
@@ -177,6 +177,10 @@ _SPACER_FIRST = frozenset("[_-=~*#.·•+" + "".join(map(chr, range(0x2010, 0x20
 
 # a bullet, then only a generic word for an image (an alt text that names no subject)
 _ALT_ITEM = re.compile(r"[*•+\-]\s+(?:an?\s+)?(?:image|photo|picture|screenshot|thumbnail)s?", re.I)
+# a unit that is only an image's file name: a text browser prints it for a photo whose alt text is its file
+# name ('12-IMG_3886.jpg', 'P1610088.jpg'), often between every two paragraphs of a photo blog
+_IMAGE_FILE = re.compile(r"[^\s/]{1,80}\.(?:jpe?g|png|gif|webp)", re.I)
+_IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 
 
 def spacer(text: str) -> int:
@@ -187,7 +191,11 @@ def spacer(text: str) -> int:
         (1, 2, 2, 3, 3, 0)
         >>> spacer("  * Screenshot"), spacer("* An image"), spacer("* Screenshot of the new editor")
         (4, 4, 0)
+        >>> spacer("12-IMG_3886.jpg"), spacer("P1610088.JPG"), spacer("See photo.jpg")
+        (4, 4, 0)
     """
+    if text[-5:].lower().endswith(_IMAGE_EXTS) and _IMAGE_FILE.fullmatch(text.strip()):
+        return SPACER_ALT
     if text[:1].isalpha():
         return 0  # most units: one cheap test (a unit's text is trimmed, so this is its first character)
     t = text.strip()
