@@ -90,3 +90,25 @@ def test_photo_file_names_between_the_clauses_do_not_break_the_run():
     article = articleparse.parse(_page(lynx_images=True))
     for line in _PROSE:
         assert line in article.text
+
+
+# a Japanese hiking blog: one clause a line, no 。 (written for this test)
+_JA_PROSE = [
+    "朝早く駐車場に車を停めて歩き始めました",
+    "最初から急な登りが続いて息が上がります",
+    "途中の展望台からは遠くの山がよく見えました",
+    "山頂に着いたらお昼ご飯を食べて休憩です",
+    "景色を見ていたら時間を忘れてしまいそうだね",
+    "帰りは別の道を下りて温泉に寄ってきました",
+]
+_JA_MENU = ["トップ", "ブログ", "ニュース", "ログイン"]
+_JA_TEASERS = ["【速報】人気の温泉旅館ランキング", "プレスリリースを配信したい方へ", "秋の紅葉スポット特集"]
+
+
+def test_a_run_of_japanese_clause_lines_is_the_article():
+    page = "\n\n".join([*_JA_MENU, "秋の山歩き 紅葉を見に行く", *_JA_PROSE, "関連記事", *_JA_TEASERS]) + "\n"
+    article = articleparse.parse(page)
+    for line in _JA_PROSE:
+        assert line in article.text
+    for line in _JA_TEASERS:
+        assert line not in article.text

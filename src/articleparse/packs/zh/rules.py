@@ -1,34 +1,28 @@
 """Code rules of the Chinese pack: evidence that needs the page around a line.
 
-Thresholds come from ``[params]`` in this pack's ``pack.toml`` through ``ctx.params``.
+Thresholds come from ``[params]`` in this pack's ``pack.toml`` (and the core pack's) through ``ctx.params``.
 """
 
 from __future__ import annotations
 
-import regex
-
 from articleparse.features import Features
 from articleparse.rules import Context, code_rule, line_fact
+from articleparse.rules.cjk import TEASER_MARKS, in_clause_run
 
 
 def _p(ctx: Context, name: str) -> float:
     return ctx.params[name]
 
 
-# what marks a CJK line as a teaser or a menu entry rather than a clause of prose: title brackets and
-# bars ('【新竹景點】', '[食記]', '《西部世界》', '｜'), angle brackets, and a cut-off end ('…', '...')
-_CJK_TEASER_MARKS = regex.compile(r"[【】\[\]|｜<>＜＞《》〈〉]|(?:\.\.\.|…)$")
-
-
 @line_fact
 def _cjk_clause(f: Features, ctx: Context) -> bool:
     """A CJK line of running prose written without a sentence mark: long enough, rich in the language's
     function characters (的, 了, 是, 在 ...), and with no teaser or menu marks."""
-    if f.n_cjk < _p(ctx, "cjk_clause_chars") or f.ends_sentence or f.is_bullet or f.n_links or f.n_separators:
+    if f.n_cjk < _p(ctx, "zh_clause_chars") or f.ends_sentence or f.is_bullet or f.n_links or f.n_separators:
         return False
-    if f.cjk_function_share < _p(ctx, "cjk_clause_function_share"):
+    if f.cjk_function_share < _p(ctx, "zh_clause_function_share"):
         return False
-    return _CJK_TEASER_MARKS.search(f.text) is None
+    return TEASER_MARKS.search(f.text) is None
 
 
 # a blog's prose, one clause a line with no sentence mark (written for these examples)
@@ -57,7 +51,7 @@ _CJK_PROSE_LINES = [
                "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]}],
 )
 def cjk_clause_run(f: Features, ctx: Context) -> float:
-    return 1.0 if _in_clause_run(f, ctx) else 0.0
+    return 1.0 if in_clause_run(f, ctx, _cjk_clause) else 0.0
 
 
 @code_rule(
@@ -74,26 +68,5 @@ def cjk_clause_run(f: Features, ctx: Context) -> float:
                "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]}],
 )
 def clause_is_no_title(f: Features, ctx: Context) -> float:
-    return 1.0 if _in_clause_run(f, ctx) else 0.0
+    return 1.0 if in_clause_run(f, ctx, _cjk_clause) else 0.0
 
-
-def _in_clause_run(f: Features, ctx: Context) -> bool:
-    """The unit is a CJK clause line (``_cjk_clause``) among enough others (``cjk_clause_run`` of the
-    ``cjk_clause_reach`` nearest lines with CJK characters on either side, itself counted)."""
-    if not _cjk_clause(f, ctx):
-        return False
-    # one such line may be a teaser title that reads like a sentence ('最爱炫技的广告人，现在对VR的态度也变得谨慎起来');
-    # prose comes as a run of them. The run is counted over the nearest lines with CJK characters on either
-    # side: a text browser prints each photo between the clauses as a line of its own ('IMG_3886.jpg')
-    reach = int(_p(ctx, "cjk_clause_reach"))
-    i, feats = f.index, ctx.features
-    near = 1
-    for step in (-1, 1):
-        seen, j = 0, i + step
-        while seen < reach and 0 <= j < len(feats):
-            g = feats[j]
-            if g.n_cjk:
-                seen += 1
-                near += _cjk_clause(g, ctx)
-            j += step
-    return near >= _p(ctx, "cjk_clause_run")
