@@ -78,8 +78,10 @@ def test_teaser_titles_that_read_like_clauses_stay_out_of_the_article():
 
 def test_the_language_of_short_chinese_lines_is_found_by_their_script():
     # a text browser prints the page's markup and form fields on long lines; the Chinese lines are short
-    markup = ['<img src="https://example.com/pixel.gif?account=H00Mh1aIE700wg" style="display:none" height="1" width="1">',
-              '<iframe src="//www.example.com/ns.html?id=GTM-ABCDEF" height="0" width="0" style="display:none;visibility:hidden"></iframe>',
+    markup = ['<img src="https://example.com/pixel.gif?account=H00Mh1aIE700wg" style="display:none" '
+              'height="1" width="1">',
+              '<iframe src="//www.example.com/ns.html?id=GTM-ABCDEF" height="0" width="0" '
+              'style="display:none;visibility:hidden"></iframe>',
               "[BUTTON Input] (not implemented)____________ [BUTTON Input] (not implemented)____________"]
     prose = [line + " " + line for line in _PROSE]  # clauses of about thirty characters, as blogs write them
     page = "\n\n".join([*markup, *prose]) + "\n"

@@ -40,7 +40,8 @@ _CJK_PROSE_LINES = [
     when={"n_cjk": [12, None], "ends_sentence": False, _cjk_clause: True},
     description="Chinese prose written in short lines without sentence marks (a blog's clauses, one a "
                 "line) is article text: a line of twelve CJK characters or more, rich in function characters "
-                "(one-character stop words: 的, 了, 是, 在 ...) and free of teaser marks (【】, [], |, a cut-off end), among several such lines",
+                "(one-character stop words: 的, 了, 是, 在 ...) and free of teaser marks (【】, [], |, a cut-off "
+                "end), among several such lines",
     match=[{"text": "這次的行程雖然短 但是讓人覺得很放鬆也很開心",
             "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]}],
     no_match=[{"text": "這次的行程雖然短 但是讓人覺得很放鬆也很開心",
