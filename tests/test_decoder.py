@@ -414,3 +414,22 @@ def test_weak_prose_or_a_snippet_under_another_title_stays_a_teaser():
     decoded = _decoded(["headline", "body", "related-title", "related-snippet"], ranked=0)
     assert standfirst_pass(decoded, rows) is decoded
 
+
+
+FILE_NAME = _row(boilerplate=6.0, headline=1.5)  # a photo's file name (`IMG_3886.jpg`: core:NV012)
+CLAUSE = _row(body=3.0, related_title=0.7, related_snippet=1.0)  # a paragraph of a photo blog
+
+
+def test_photo_file_names_between_paragraphs_are_blank_lines_and_stay_units_elsewhere():
+    # lynx prints a photo whose alt text is its file name between the paragraphs of a blog post
+    from articleparse.decoder import SPACER_FILE
+
+    rows = [MENU] * 3 + [CLAUSE, FILE_NAME, FILE_NAME, CLAUSE, FILE_NAME, CLAUSE, FILE_NAME, CLAUSE] + [MENU] * 2
+    spacers = [0] * 3 + [0, SPACER_FILE, SPACER_FILE, 0, SPACER_FILE, 0, SPACER_FILE, 0] + [0] * 2
+    labels = [lb.value for lb in decode(rows, spacers=spacers).labels]
+    assert [labels[i] for i in (3, 6, 8, 10)] == ["body"] * 4
+    assert [_labels(rows)[i] for i in (3, 6, 8, 10)] != ["body"] * 4
+    # beside a line that is not prose (a title above the article, a caption under it) it is read as before
+    rows = [MENU] * 3 + [CARD, FILE_NAME] + [PROSE] * 4 + [MENU] * 2
+    spacers = [0] * 4 + [SPACER_FILE] + [0] * 6
+    assert decode(rows, spacers=spacers) == decode(rows)

@@ -42,7 +42,7 @@ import attrs
 from .model import Label
 
 __all__ = ["Zone", "Decoded", "decode", "confidence", "spacer", "LABELS", "LABEL_INDEX", "SPACER_IMAGE",
-           "SPACER_ALT", "SPACER_MARK", "SPACER_RULE"]
+           "SPACER_ALT", "SPACER_MARK", "SPACER_RULE", "SPACER_FILE"]
 
 #: Every label a unit can get (blank lines are labelled outside the decoder).
 LABELS: tuple[Label, ...] = tuple(lb for lb in Label if lb is not Label.BLANK)
@@ -162,11 +162,13 @@ DEFAULT_LABEL_BONUS: Mapping[tuple[Label, Label], float] = {
 #: ``[]``), a horizontal rule or section break (lynx ``____``, w3m ``━━━━``, ``* * *``, ``-----``), and
 #: any other unit without a letter (a page number, an empty list item ``•``, a bracket of code), and a list
 #: item that is only an image's generic alt text (lynx prints a gallery ``<li><img alt="Screenshot">`` as
-#: ``* Screenshot``; ``SPACER_ALT``, read as an image's place).
+#: ``* Screenshot``; ``SPACER_ALT``, read as an image's place), and a unit that is only an image's file name
+#: (``IMG_3886.jpg``; ``SPACER_FILE``, read as an image's place only between two units of prose).
 SPACER_IMAGE = 1
 SPACER_RULE = 2
 SPACER_MARK = 3
 SPACER_ALT = 4
+SPACER_FILE = 5
 _IMAGES = (SPACER_IMAGE, SPACER_ALT)
 _IMAGE_MARKS = re.compile(r"\[\](?:\s*\[\])*")
 _RULE_LINE = re.compile(r"(?:[_\-=~*#.·•+\u2010-\u2015\u2500-\u257f]\s*){3,}")
@@ -177,17 +179,25 @@ _SPACER_FIRST = frozenset("[_-=~*#.·•+" + "".join(map(chr, range(0x2010, 0x20
 
 # a bullet, then only a generic word for an image (an alt text that names no subject)
 _ALT_ITEM = re.compile(r"[*•+\-]\s+(?:an?\s+)?(?:image|photo|picture|screenshot|thumbnail)s?", re.I)
+# a unit that is only an image's file name: a text browser prints it for a photo whose alt text is its file
+# name ('12-IMG_3886.jpg', 'P1610088.jpg'), often between every two paragraphs of a photo blog
+_IMAGE_FILE = re.compile(r"[^\s/]{1,80}\.(?:jpe?g|png|gif|webp)", re.I)
+_IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 
 
 def spacer(text: str) -> int:
     """What a unit is to the zones: ``SPACER_IMAGE``, ``SPACER_RULE``, ``SPACER_MARK`` (no letter),
-    ``SPACER_ALT`` (a list item of an image's generic alt text) or 0 (words).
+    ``SPACER_ALT`` (a list item of an image's generic alt text), ``SPACER_FILE`` (an image's file name) or 0 (words).
 
         >>> spacer("[] []"), spacer("  ______________"), spacer("* * *"), spacer("•"), spacer("12"), spacer("Home")
         (1, 2, 2, 3, 3, 0)
         >>> spacer("  * Screenshot"), spacer("* An image"), spacer("* Screenshot of the new editor")
         (4, 4, 0)
+        >>> spacer("12-IMG_3886.jpg"), spacer("P1610088.JPG"), spacer("See photo.jpg")
+        (5, 5, 0)
     """
+    if text[-5:].lower().endswith(_IMAGE_EXTS) and _IMAGE_FILE.fullmatch(text.strip()):
+        return SPACER_FILE
     if text[:1].isalpha():
         return 0  # most units: one cheap test (a unit's text is trimmed, so this is its first character)
     t = text.strip()
@@ -253,7 +263,8 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
         return Decoded((), (), ())
     p = _params(params)
     blank: set[int] = set()
-    if spacers and (SPACER_IMAGE in spacers or SPACER_RULE in spacers or SPACER_ALT in spacers):
+    if spacers and (SPACER_IMAGE in spacers or SPACER_RULE in spacers or SPACER_ALT in spacers
+                    or SPACER_FILE in spacers):
         blank = _blank_spacers(scores, spacers)
     introduced = _introduced_runs(scores, lead_ins, sentences, int(p["list_reach"])) if lead_ins else set()
     if blank or introduced:
@@ -296,7 +307,8 @@ def decode(scores: Sequence[Sequence[float]], params: Mapping[str, Any] | None =
 
 
 def _blank_spacers(scores: Sequence[Sequence[float]], spacers: Sequence[int]) -> set[int]:
-    """The spacers the zones read as blank lines: alone between units with letters, and a rule only between prose.
+    """The spacers the zones read as blank lines: alone between units with letters, a rule or a run of image file
+    names only between prose.
 
     A run of rule lines is no section break but a form's text box (lynx prints a ``<textarea>`` as
     rows of ``____``), and images between page numbers are a gallery's pager (``[]`` / ``1`` /
@@ -308,6 +320,21 @@ def _blank_spacers(scores: Sequence[Sequence[float]], spacers: Sequence[int]) ->
     out = set()
     run_end, run_blank = -1, False  # the run of image places unit i is in (read once per run), and its answer
     for i, kind in enumerate(spacers):
+        if kind == SPACER_FILE:
+            # a photo's file name (a run of them) between two paragraphs of prose: elsewhere it may stand
+            # between a title and its page, or end the article above a caption, and stays a unit
+            lo = hi = i
+            while lo and spacers[lo - 1] == SPACER_FILE:
+                lo -= 1
+            while hi + 1 < n and spacers[hi + 1] == SPACER_FILE:
+                hi += 1
+            if not (0 < lo and hi < n - 1):
+                continue
+            before, after = scores[lo - 1], scores[hi + 1]
+            if before[b] < max(before) or after[b] < max(after):
+                continue
+            out.add(i)
+            continue
         if kind == SPACER_RULE:
             if (i and spacers[i - 1]) or (i + 1 < n and spacers[i + 1]):
                 continue

@@ -21,7 +21,7 @@ from .decoder import LABEL_INDEX, LABELS, decode, spacer, standfirst_pass
 from .features import Features
 from .headline import rank_headline
 from .language import DETECTION_ONLY, StopwordIndex, detect_language
-from .lines import detect_wrap_width, split_lines, split_units
+from .lines import detect_wrap_width, display_width, split_lines, split_units
 from .model import Article, Label
 from .rules.base import FEATURE_NAMES, Context, Rule
 from .rules.guards import fold, literal_guard, pattern_shape, worth_guarding
@@ -654,6 +654,15 @@ class Engine:
 
     def _detect(self, units: Sequence[Any]) -> str | None:
         long_units = [u.text for u in units if len(u.text) >= 60][:_LANG_SAMPLE_UNITS]
+        # a line of CJK prose says as much in 30 characters as a Latin one in 60: by characters alone, a page
+        # of short Chinese lines is sampled from its few long lines of markup, links and file names, and is
+        # read by their stop words (a blog in Chinese as Portuguese); sampled by columns, its script decides.
+        # Only a script decides from that sample: stop words are still counted on the long lines
+        wide_units = [u.text for u in units if display_width(u.text) >= 60][:_LANG_SAMPLE_UNITS]
+        if wide_units != long_units:
+            by_script = detect_language(wide_units, self._stopwords, scripts_only=True)
+            if by_script is not None:
+                return by_script
         return detect_language(long_units or [u.text for u in units], self._stopwords)
 
 

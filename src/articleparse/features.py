@@ -112,6 +112,20 @@ class Features:
         return 0 if text.isascii() or _CJK_BLOCKS.search(text) is None else len(_CJK.findall(text))
 
     @cached_property
+    def cjk_function_share(self) -> float:
+        """Share of the CJK characters that are one-character stop words of the page's language.
+
+        Chinese and Japanese prose is dense in function characters (的, 了, 是, 在; の, は, が);
+        a title or a menu item is mostly content words. 0 on a line without CJK characters.
+        """
+        n = self.n_cjk
+        if not n:
+            return 0.0
+        sw = self._stopwords
+        # only characters of the CJK blocks count: a Latin one-letter stop word is no function character here
+        return sum(1 for c in self.text if c >= "\u2e80" and c in sw) / n
+
+    @cached_property
     def n_words(self) -> int:
         """Words; in scripts without spaces, about one word per two characters."""
         if self.n_cjk:

@@ -58,8 +58,12 @@ _SCRIPTED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p
 _SAMPLE_CHARS = 3000
 
 
-def detect_language(texts: Iterable[str], stopwords: Mapping[str, frozenset[str]]) -> str | None:
-    """The most likely language code of ``texts``, or None when nothing is conclusive."""
+def detect_language(texts: Iterable[str], stopwords: Mapping[str, frozenset[str]], *,
+                    scripts_only: bool = False) -> str | None:
+    """The most likely language code of ``texts``, or None when nothing is conclusive.
+
+    ``scripts_only=True`` answers only from the script test (a code of ``_SCRIPTS``, or None).
+    """
     sample: list[str] = []
     size = 0
     for text in texts:
@@ -79,6 +83,8 @@ def detect_language(texts: Iterable[str], stopwords: Mapping[str, frozenset[str]
                 # kana is a small share of Japanese text, next to many Han characters
                 if share >= (0.05 if code == "ja" else 0.3):
                     return code
+    if scripts_only:
+        return None
     counts = Counter(map(str.lower, _WORD.findall(joined)[:_SAMPLE_TOKENS]))
     index = stopwords if isinstance(stopwords, StopwordIndex) else None
     best, best_hits = None, 0

@@ -1,0 +1,46 @@
+"""What the Chinese and Japanese packs share to read prose written one clause a line.
+
+Bloggers who write Chinese or Japanese often put each clause on a line of its own, with a
+blank line or a photo between, and no sentence mark (。！？) at the end. Each such line is
+title-shaped, so the core rules read a post of them as a list of teaser titles. A language
+pack says which lines read as clauses of prose (a ``line_fact``); :func:`in_clause_run` tells
+a run of them, which is prose, from one such line among teaser titles or menu items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from ..features import Features
+from .base import Context
+
+__all__ = ["TEASER_MARKS", "in_clause_run"]
+
+#: What marks a CJK line as a teaser or a menu entry rather than a clause of prose: title brackets and
+#: bars ('【新竹景點】', '[食記]', '《西部世界》', '｜'), angle brackets, and a cut-off end ('…', '...').
+TEASER_MARKS = regex.compile(r"[【】\[\]|｜<>＜＞《》〈〉]|(?:\.\.\.|…)$")
+
+
+def in_clause_run(f: Features, ctx: Context, clause: Callable[[Features, Context], bool]) -> bool:
+    """Unit ``f`` is a clause line (``clause``) among enough others: ``cjk_clause_run`` of it and the
+    ``cjk_clause_reach`` nearest lines with CJK characters on either side of it are clause lines.
+
+    Lines without CJK characters are passed over: a text browser prints each photo between two
+    clauses as a line of its own (``IMG_3886.jpg``).
+    """
+    if not clause(f, ctx):
+        return False
+    reach = int(ctx.params["cjk_clause_reach"])
+    i, feats = f.index, ctx.features
+    near = 1
+    for step in (-1, 1):
+        seen, j = 0, i + step
+        while seen < reach and 0 <= j < len(feats):
+            g = feats[j]
+            if g.n_cjk:
+                seen += 1
+                near += clause(g, ctx)
+            j += step
+    return near >= ctx.params["cjk_clause_run"]
