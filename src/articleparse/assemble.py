@@ -178,8 +178,8 @@ def _split_spaced_colon(text: str, ctx: Context) -> str | None:
     it with a space on either side: "Klimaschutz : Bohren, bis es heiß wird", "Covid-19 : Lässt sich
     die Ausbreitung kontrollieren?". In German or English prose a colon follows its word directly, so the
     spaced one marks the seam; French typography spaces every colon ("Covid-19 et infox : comment une
-    rumeur devient réalité" is one title), so nothing is cut on a French page or on a page whose long
-    paragraphs space their colons. A browser copy may print the colon right after the kicker; the seam
+    rumeur devient réalité" is one title), so nothing is cut on a French page, nor unless the page's long
+    paragraphs write colons, and unspaced (at least twice as many as spaced ones). A browser copy may print the colon right after the kicker; the seam
     shows then when another line of the page prints the same text with the spaced colon. The kicker is
     one to six words with a letter; the title left has three words or more and starts with a capital, a
     digit or a quotation mark.
@@ -205,8 +205,10 @@ def _split_spaced_colon(text: str, ctx: Context) -> str | None:
         if f.n_words >= _PROSE_WORDS and ":" in f.text:
             spaced += len(_SPACED_COLON.findall(f.text))
             unspaced += len(_UNSPACED_COLON.findall(f.text))
-    if spaced and spaced * 2 >= unspaced:
-        return None  # the page's prose spaces its colons: this one marks nothing
+    if not unspaced or spaced * 2 >= unspaced:
+        # the page's prose spaces its colons, or shows no colon at all: nothing says this one marks a seam
+        # ('"Only One" Lyrics : PJ Morton' on a page of lyrics is the whole title)
+        return None
     return bare
 
 
