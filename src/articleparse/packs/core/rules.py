@@ -1972,7 +1972,7 @@ _REPLY_KEYS = frozenset(phrase_key(p) for p in (
 _SAYS = regex.compile(
     r"^\S+(?:\s+\S+){0,4}\s+(?:says|said|wrote|commented|sagt|schrieb|schreibt|meint|dit|a dit|écrit|dice|"
     r"escribió|comentó|diz|disse|scrive|zegt|schreef|pisze|napisał|говорит|пишет|каже|пише|skriver|siger|sier|"
-    r"sanoo|kirjoitti|írta|diyor)\s*:?(?:\s.*)?$")
+    r"sanoo|kirjoitti|írta|diyor)\s*(?P<colon>:?)$")
 #: how many units a comment may run from its signature to its reply link
 _THREAD_REACH = 30
 #: a signature has at most this many words (a name and a date, a time, a verb)
@@ -1980,7 +1980,11 @@ _SIGNATURE_WORDS = 16
 
 
 def _reply_link(f: Features) -> bool:
-    return f.n_chars <= 40 and f.key in _REPLY_KEYS
+    if f.n_chars > 40:
+        return False
+    key = f.key
+    # phrase_key keeps marks: an emoji's variation selector beside the link ('antworten ✍️') goes
+    return (key if key.isascii() else "".join(c for c in key if c.isalnum())) in _REPLY_KEYS
 
 
 def _signature(ctx: Context, j: int) -> bool:
@@ -2031,6 +2035,44 @@ def _text_run_end(ctx: Context, j: int) -> int:
     return end
 
 
+def _said_signature(ctx: Context, j: int) -> bool:
+    """Whether unit ``j`` is a commenter's signature with a verb of saying and a colon ('Anna sagt:',
+    'Jane says:') and a date or time in it or in one of the two units under it (WordPress prints the
+    comment's date under the name)."""
+    f = ctx.features[j]
+    if f.n_words > 6 or not f.text.endswith(":"):
+        return False
+    m = _SAYS.match(f.text)
+    if m is None or not m.group("colon"):
+        return False
+    return any(ctx.dates_in(k) for k in range(j, min(len(ctx.features), j + 3)))
+
+
+def _says_threads(ctx: Context, out: list[bool]) -> None:
+    """Mark in ``out`` the threads printed without reply links: three or more comments one after the other,
+    each opening with a signature of ``_said_signature``'s kind, at most ``_THREAD_REACH`` units apart, with
+    a line of text under each (a transcript's 'Merkel sagt:' carries no date)."""
+    feats = ctx.features
+    n = len(feats)
+    heads = [j for j in range(n) if feats[j].n_words <= 6 and feats[j].text.endswith(":") and _said_signature(ctx, j)]
+    k = 0
+    while k < len(heads):
+        last = k
+        while (last + 1 < len(heads) and heads[last + 1] - heads[last] <= _THREAD_REACH
+               and any(_prose_like(feats[j]) and not _signature(ctx, j)
+                       for j in range(heads[last] + 1, heads[last + 1]))):
+            last += 1
+        if last - k >= 2:
+            # the last comment: its signature's lines (a date under the name), then its text
+            tail = heads[last]
+            while tail + 1 < n and _signature(ctx, tail + 1) and tail - heads[last] < 2:
+                tail += 1
+            end = _text_run_end(ctx, tail)
+            for j in range(heads[k], end + 1):
+                out[j] = True
+        k = last + 1
+
+
 def _comment_thread(ctx: Context) -> list[bool]:
     """For each unit: it stands in a thread of readers' comments (worked out once per page).
 
@@ -2049,10 +2091,8 @@ def _comment_thread(ctx: Context) -> list[bool]:
         n = len(feats)
         out = [False] * n
         replies = [j for j in range(n) if _reply_link(feats[j])]
-        if len(replies) < 2:
-            return out
         k = 0
-        while k < len(replies):
+        while k + 1 < len(replies):
             last = k
             while (last + 1 < len(replies) and 2 < replies[last + 1] - replies[last] <= _THREAD_REACH
                    and any(_signature(ctx, s) for s in range(replies[last] + 1, replies[last + 1]))):
@@ -2082,6 +2122,7 @@ def _comment_thread(ctx: Context) -> list[bool]:
                     end = _text_run_end(ctx, sig)
             out[start:end + 1] = [True] * (end + 1 - start)
             k = last + 1
+        _says_threads(ctx, out)
         return out
 
     return ctx.once("comment_thread", compute)
@@ -2089,10 +2130,12 @@ def _comment_thread(ctx: Context) -> list[bool]:
 
 @code_rule(
     id="core:CM014", label="comment", weight=8.0,
-    description="A unit inside a thread of readers' comments (two or more comments one after the other, each a "
-                "signature line with the commenter's name and a date or time, or 'Name says:', the comment's text, "
-                "and a reply link under it: 'Reply', 'Antworten', 'Répondre', 'Responder' ...) is a comment, its "
-                "text too, however much it reads like the article: the weight outvotes the prose rules",
+    description="A unit inside a thread of readers' comments is a comment, its text too, however much it reads like "
+                "the article (the weight outvotes the prose rules): two or more comments one after the other, each "
+                "a signature line (the commenter's name with a date or time, or 'Name says:'), the comment's text "
+                "and a reply link ('Reply', 'Antworten', 'Répondre', 'Responder' ...) under the text or right under "
+                "the signature; or, printed without reply links, three or more comments each opening with "
+                "'Name says:' ('Anna sagt:', 'Jean dit :') over a date",
     match=[{"text": "You are right about this one. Many people call themselves developers.",
             "before": ["There are 2 comments", "Rarst · March 10, 2017 at 1:26 AM"],
             "after": ["Reply", "Barry Kooij · March 10, 2017 at 2:56 AM", "I feel the same way.", "Reply"]},
@@ -2101,10 +2144,20 @@ def _comment_thread(ctx: Context) -> list[bool]:
            {"text": "Merci pour cet article.",
             "before": ["Marie", "3 mars 2021 à 10 h 12 min", "Très intéressant.", "Répondre", "Jean",
                        "4 mars 2021 à 8 h 01 min"],
-            "after": ["Répondre"]}],
+            "after": ["Répondre"]},
+           {"text": "Das ist ein wirklich gut geschriebener Text.",
+            "before": ["Manuel schreibt:", "12. August 2015 um 8:13", "Antworten"],
+            "after": ["Feli schreibt:", "13. August 2015 um 17:46", "Antworten", "Ich wusste gar nicht, dass du so weit fährst."]},
+           {"text": "Ein bisschen off-topic, aber woher wissen Sie das?",
+            "before": ["17 Kommentare", "Kritischer Kritiker sagt:", "3. November 2023 um 20:14 Uhr",
+                       "Ich finde, Sie vermengen hier zwei Dinge.", "Christian Keitel sagt:", "4. November 2023 um 9:29 Uhr"],
+            "after": ["Soronume sagt:", "4. November 2023 um 11:19 Uhr", "Sorry, aber das sehe ich anders."]}],
     no_match=[{"text": _PROSE, "before": ["March 10, 2017"], "after": ["Reply"]},
               {"text": "Reply", "before": ["Leave a Reply"], "after": ["Your email address will not be published."]},
-              {"text": _PROSE, "before": ["Reply #2", "March 10, 2017"], "after": ["Reply #3"]}],
+              {"text": _PROSE, "before": ["Reply #2", "March 10, 2017"], "after": ["Reply #3"]},
+              {"text": "Wir müssen jetzt handeln, sagte die Kanzlerin am Dienstag.",
+               "before": ["Merkel sagt:", "Das ist der richtige Weg.", "Scholz sagt:", "Wir sehen das anders."],
+               "after": ["Lindner sagt:", "Dazu fehlt das Geld."]}],
 )
 def comment_thread(f: Features, ctx: Context) -> float:
     return 1.0 if _comment_thread(ctx)[f.index] else 0.0
