@@ -1967,6 +1967,8 @@ _REPLY_KEYS = frozenset(phrase_key(p) for p in (
     "rispondi", "rispondi elimina", "odpowiedz", "odpowiedz usuń", "beantwoorden", "antwoorden",
     "svara", "svar", "besvar", "vastaa", "odpovědět", "odpovedať", "válasz", "válaszol", "yanıtla", "cevapla",
     "ответить", "відповісти", "responda", "返信", "回复", "回覆", "답글", "답글달기", "رد",
+    # WordPress.com's like button under each comment, printed twice ('LikenLiken', 'LikeLike')
+    "likelike", "likenliken", "jaimejaime", "megustamegusta",
 ))
 # a commenter's signature with its verb ('Jane says:', 'Borchert sagt:', 'Jean dit :')
 _SAYS = regex.compile(
@@ -2035,6 +2037,10 @@ def _text_run_end(ctx: Context, j: int) -> int:
     return end
 
 
+# a time of day, which a marked signature may give instead of a date the date finder reads ('17.07, 2011 @ 16:29')
+_CLOCK = regex.compile(r"(?<![\d:.])[012]?\d:[0-5]\d(?![\d:])")
+
+
 def _said_signature(ctx: Context, j: int) -> bool:
     """Whether unit ``j`` is a commenter's signature with a verb of saying and a colon ('Anna sagt:',
     'Jane says:') and a date or time in it or in one of the two units under it (WordPress prints the
@@ -2048,21 +2054,52 @@ def _said_signature(ctx: Context, j: int) -> bool:
     return any(ctx.dates_in(k) for k in range(j, min(len(ctx.features), j + 3)))
 
 
+# a signature that says it opens a comment ('Comment by Anna — 17.07, 2011 @ 16:29') or that carries the
+# comment's reply link on its own line ('Ben 19. Juni 2018 um 15:28 Uhr - Antworten', 'Hella, Sa 11 Apr 2020 /
+# 00:40 Antworten'), in the built-in languages
+_MARKED_SIGNATURE = regex.compile(
+    r"(?i)^(?:comment by|reply by|kommentar von|antwort von|commentaire (?:de|par)|comentario de|comentado por|"
+    r"commento di|reactie van|komentarz od)\s|[\s\-–—|·•](?:reply|antworten|répondre|responder|rispondi|odpowiedz|"
+    r"beantworten|reageer|svara|svar|vastaa)$")
+
+
+# a time of day, which a marked signature may give instead of a date the date finder reads ('17.07, 2011 @ 16:29')
+_CLOCK = regex.compile(r"(?<![\d:.])[012]?\d:[0-5]\d(?![\d:])")
+
+
+def _said_signature(ctx: Context, j: int) -> bool:
+    """Whether unit ``j`` opens a comment printed without a reply link of its own: a signature with a verb of
+    saying and a colon ('Anna sagt:', 'Jane says:') and a date or time in it or in one of the two units under
+    it (WordPress prints the comment's date under the name), or a signature with a date that names itself a
+    comment or carries the reply link (``_MARKED_SIGNATURE``; a time of day will do there)."""
+    f = ctx.features
+    text = f[j].text
+    if f[j].n_words > _SIGNATURE_WORDS:
+        return False
+    if text.endswith(":"):
+        m = _SAYS.match(text) if f[j].n_words <= 6 else None
+        return m is not None and bool(m.group("colon")) and any(ctx.dates_in(k) for k in range(j, min(len(f), j + 3)))
+    return _MARKED_SIGNATURE.search(text) is not None and (bool(ctx.dates_in(j)) or _CLOCK.search(text) is not None)
+
+
 def _says_threads(ctx: Context, out: list[bool]) -> None:
-    """Mark in ``out`` the threads printed without reply links: three or more comments one after the other,
+    """Mark in ``out`` the threads printed without reply links of their own: comments one after the other,
     each opening with a signature of ``_said_signature``'s kind, at most ``_THREAD_REACH`` units apart, with
-    a line of text under each (a transcript's 'Merkel sagt:' carries no date)."""
+    a line under each that is no signature (the comment's text); three or more of them, or two whose signatures carry a marker of their own
+    (``_MARKED_SIGNATURE``). A transcript's 'Merkel sagt:' carries no date, a live blog's time stamp no marker."""
     feats = ctx.features
     n = len(feats)
-    heads = [j for j in range(n) if feats[j].n_words <= 6 and feats[j].text.endswith(":") and _said_signature(ctx, j)]
+    heads = [j for j in range(n) if feats[j].n_words <= _SIGNATURE_WORDS
+             and (feats[j].text.endswith(":") or _MARKED_SIGNATURE.search(feats[j].text) is not None)
+             and _said_signature(ctx, j)]
     k = 0
     while k < len(heads):
         last = k
         while (last + 1 < len(heads) and heads[last + 1] - heads[last] <= _THREAD_REACH
-               and any(_prose_like(feats[j]) and not _signature(ctx, j)
-                       for j in range(heads[last] + 1, heads[last + 1]))):
+               and any(not _signature(ctx, j) for j in range(heads[last] + 1, heads[last + 1]))):
             last += 1
-        if last - k >= 2:
+        marked = sum(1 for h in heads[k:last + 1] if not feats[h].text.endswith(":"))
+        if last - k >= 2 or (last > k and marked == last + 1 - k):
             # the last comment: its signature's lines (a date under the name), then its text
             tail = heads[last]
             while tail + 1 < n and _signature(ctx, tail + 1) and tail - heads[last] < 2:
