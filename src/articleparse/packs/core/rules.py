@@ -2172,7 +2172,9 @@ def _comment_thread(ctx: Context) -> list[bool]:
                 "a signature line (the commenter's name with a date or time, or 'Name says:'), the comment's text "
                 "and a reply link ('Reply', 'Antworten', 'Répondre', 'Responder' ...) under the text or right under "
                 "the signature; or, printed without reply links, three or more comments each opening with "
-                "'Name says:' ('Anna sagt:', 'Jean dit :') over a date",
+                "'Name says:' ('Anna sagt:', 'Jean dit :') over a date, or two or more whose dated signatures say "
+                "they open a comment or carry its reply link ('Comment by Anna — 17.07, 2011 @ 16:29', "
+                "'Ben 19. Juni 2018 um 15:28 Uhr - Antworten'); a live blog's time stamps make no thread",
     match=[{"text": "You are right about this one. Many people call themselves developers.",
             "before": ["There are 2 comments", "Rarst · March 10, 2017 at 1:26 AM"],
             "after": ["Reply", "Barry Kooij · March 10, 2017 at 2:56 AM", "I feel the same way.", "Reply"]},
@@ -2188,10 +2190,18 @@ def _comment_thread(ctx: Context) -> list[bool]:
            {"text": "Ein bisschen off-topic, aber woher wissen Sie das?",
             "before": ["17 Kommentare", "Kritischer Kritiker sagt:", "3. November 2023 um 20:14 Uhr",
                        "Ich finde, Sie vermengen hier zwei Dinge.", "Christian Keitel sagt:", "4. November 2023 um 9:29 Uhr"],
-            "after": ["Soronume sagt:", "4. November 2023 um 11:19 Uhr", "Sorry, aber das sehe ich anders."]}],
+            "after": ["Soronume sagt:", "4. November 2023 um 11:19 Uhr", "Sorry, aber das sehe ich anders."]},
+           {"text": "Thank you, it helped me a lot with my thesis.",
+            "before": ["9 Comments", "Chris Anamani February 23, 2017 at 12:33 pm Reply"],
+            "after": ["Amna March 26, 2018 at 1:09 pm Reply", "Good and very rich material."]},
+           {"text": "So ist es. War vielleicht zu umständlich formuliert.",
+            "before": ["Comment by Christoph Kappes — 17.07, 2011 @ 16:29"],
+            "after": ["Comment by Stadler — 17.07, 2011 @ 16:42", "Verstehe trotzdem die Logik nicht."]}],
     no_match=[{"text": _PROSE, "before": ["March 10, 2017"], "after": ["Reply"]},
               {"text": "Reply", "before": ["Leave a Reply"], "after": ["Your email address will not be published."]},
               {"text": _PROSE, "before": ["Reply #2", "March 10, 2017"], "after": ["Reply #3"]},
+              {"text": "The minister arrived at the port an hour later than planned.",
+               "before": ["10:15 AM", "The ferry left on time this morning."], "after": ["10:42 AM", "Crowds waited."]},
               {"text": "Wir müssen jetzt handeln, sagte die Kanzlerin am Dienstag.",
                "before": ["Merkel sagt:", "Das ist der richtige Weg.", "Scholz sagt:", "Wir sehen das anders."],
                "after": ["Lindner sagt:", "Dazu fehlt das Geld."]}],
