@@ -1963,7 +1963,7 @@ _REPLY_KEYS = frozenset(phrase_key(p) for p in (
     "reply", "log in to reply", "reply to this comment", "replydelete", "reply delete", "reply flag delete",
     "antworten", "antwort", "beantworten", "antwortenlöschen", "antworten löschen",
     "répondre", "repondre", "répondresupprimer",
-    "responder", "responderEliminar", "responder eliminar", "responder borrar",
+    "responder", "responder eliminar", "responder borrar",
     "rispondi", "rispondi elimina", "odpowiedz", "odpowiedz usuń", "beantwoorden", "antwoorden",
     "svara", "svar", "besvar", "vastaa", "odpovědět", "odpovedať", "válasz", "válaszol", "yanıtla", "cevapla",
     "ответить", "відповісти", "responda", "返信", "回复", "回覆", "답글", "답글달기", "رد",
@@ -2037,23 +2037,6 @@ def _text_run_end(ctx: Context, j: int) -> int:
     return end
 
 
-# a time of day, which a marked signature may give instead of a date the date finder reads ('17.07, 2011 @ 16:29')
-_CLOCK = regex.compile(r"(?<![\d:.])[012]?\d:[0-5]\d(?![\d:])")
-
-
-def _said_signature(ctx: Context, j: int) -> bool:
-    """Whether unit ``j`` is a commenter's signature with a verb of saying and a colon ('Anna sagt:',
-    'Jane says:') and a date or time in it or in one of the two units under it (WordPress prints the
-    comment's date under the name)."""
-    f = ctx.features[j]
-    if f.n_words > 6 or not f.text.endswith(":"):
-        return False
-    m = _SAYS.match(f.text)
-    if m is None or not m.group("colon"):
-        return False
-    return any(ctx.dates_in(k) for k in range(j, min(len(ctx.features), j + 3)))
-
-
 # a signature that says it opens a comment ('Comment by Anna — 17.07, 2011 @ 16:29') or that carries the
 # comment's reply link on its own line ('Ben 19. Juni 2018 um 15:28 Uhr - Antworten', 'Hella, Sa 11 Apr 2020 /
 # 00:40 Antworten'), in the built-in languages
@@ -2078,15 +2061,18 @@ def _said_signature(ctx: Context, j: int) -> bool:
         return False
     if text.endswith(":"):
         m = _SAYS.match(text) if f[j].n_words <= 6 else None
-        return m is not None and bool(m.group("colon")) and any(ctx.dates_in(k) for k in range(j, min(len(f), j + 3)))
+        if m is None or not m.group("colon"):
+            return False
+        return any(ctx.dates_in(k) for k in range(j, min(len(f), j + 3)))
     return _MARKED_SIGNATURE.search(text) is not None and (bool(ctx.dates_in(j)) or _CLOCK.search(text) is not None)
 
 
 def _says_threads(ctx: Context, out: list[bool]) -> None:
     """Mark in ``out`` the threads printed without reply links of their own: comments one after the other,
     each opening with a signature of ``_said_signature``'s kind, at most ``_THREAD_REACH`` units apart, with
-    a line under each that is no signature (the comment's text); three or more of them, or two whose signatures carry a marker of their own
-    (``_MARKED_SIGNATURE``). A transcript's 'Merkel sagt:' carries no date, a live blog's time stamp no marker."""
+    a line under each that is no signature (the comment's text); three or more of them, or two whose
+    signatures carry a marker of their own (``_MARKED_SIGNATURE``). A transcript's 'Merkel sagt:' carries no
+    date, a live blog's time stamp no marker."""
     feats = ctx.features
     n = len(feats)
     heads = [j for j in range(n) if feats[j].n_words <= _SIGNATURE_WORDS
@@ -2186,10 +2172,12 @@ def _comment_thread(ctx: Context) -> list[bool]:
             "after": ["Répondre"]},
            {"text": "Das ist ein wirklich gut geschriebener Text.",
             "before": ["Manuel schreibt:", "12. August 2015 um 8:13", "Antworten"],
-            "after": ["Feli schreibt:", "13. August 2015 um 17:46", "Antworten", "Ich wusste gar nicht, dass du so weit fährst."]},
+            "after": ["Feli schreibt:", "13. August 2015 um 17:46", "Antworten",
+                      "Ich wusste gar nicht, dass du so weit fährst."]},
            {"text": "Ein bisschen off-topic, aber woher wissen Sie das?",
             "before": ["17 Kommentare", "Kritischer Kritiker sagt:", "3. November 2023 um 20:14 Uhr",
-                       "Ich finde, Sie vermengen hier zwei Dinge.", "Christian Keitel sagt:", "4. November 2023 um 9:29 Uhr"],
+                       "Ich finde, Sie vermengen hier zwei Dinge.", "Christian Keitel sagt:",
+                       "4. November 2023 um 9:29 Uhr"],
             "after": ["Soronume sagt:", "4. November 2023 um 11:19 Uhr", "Sorry, aber das sehe ich anders."]},
            {"text": "Thank you, it helped me a lot with my thesis.",
             "before": ["9 Comments", "Chris Anamani February 23, 2017 at 12:33 pm Reply"],
