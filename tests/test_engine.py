@@ -426,3 +426,95 @@ def test_a_table_a_browser_copy_printed_with_tab_stops_is_part_of_the_text():
         assert row in " ".join(article.text.split())
     assert "Impressum" not in article.text
     assert "core:BD015" in _rules_on(article, _TABLE, "Ottokraftstoff\t15,02 Mio. t\t15,12 Mio. t\t0,7 %")
+
+
+_BLOG_THREAD = """Home
+Blog
+About
+
+The Council Closes the Old Bridge
+
+Jane Doe · March 3, 2017
+
+The council voted on Tuesday to close the old bridge, which has carried traffic over the river since 1931, after engineers found cracks in two of its piers.
+
+Repairs will take at least two years, the council said, and a ferry will carry cyclists and walkers across the river until then.
+
+Drivers face a detour of twelve kilometres through the next town, where the council has promised to time the traffic lights for the extra cars.
+
+There are 3 comments
+
+Mark Weber · March 10, 2017 at 12:20 AM
+
+If there were really no money for the bridge, they would not have built the new town hall. I think the council should have repaired it years ago, when the first cracks were found by the engineers.
+
+Reply
+
+Anna Smith · March 10, 2017 at 1:26 AM
+
+The ferry is a good idea, but it will not carry the many people who cross the bridge every morning on their way to work in the city.
+
+I hope the repairs take less time than the council says, because the detour is long and the traffic lights are already slow.
+
+Reply
+
+Peter Jones · March 11, 2017 at 8:41 PM
+
+Thanks for the clear report, it answered all the questions I had about the closure and the ferry.
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+"""
+
+# WordPress.com prints the reply link right under the signature, above the comment's text
+_BLOG_THREAD_DE = """Startseite
+Über mich
+
+Unterwegs mit dem Rad
+
+11. August 2015
+
+Der kleine Junge bremst vor mir ab und erzählt mir, dass sein Vater das Rad schon seit einer Woche in der Werkstatt stehen hat und es heute fertig wird.
+
+Es dauert nur ein paar Minuten bis ins Nachbardorf, und ich fahre in den Hof der Werkstatt, wo das Rad schon in der Sonne vor dem Tor auf mich wartet.
+
+Ich schiebe es langsam vom Hof, steige auf und fahre los, und der Wind ist so warm, dass ich den ganzen Nachmittag nicht mehr nach Hause fahren will.
+
+3 Gedanken zu „Unterwegs mit dem Rad“
+
+Manuel schreibt:
+12. August 2015 um 8:13
+Antworten
+Das ist ein wirklich gut geschriebener Text, den ich gern gelesen habe.
+
+Feli schreibt:
+13. August 2015 um 17:46
+Antworten
+Ich wusste gar nicht, dass du so weit mit dem Rad fährst.
+
+Karl schreibt:
+14. August 2015 um 7:20
+Antworten
+Eine schöne Geschichte über einen Sommertag, die mich an meine eigene erste Radtour erinnert hat.
+
+Schreibe einen Kommentar
+"""
+
+
+@pytest.mark.parametrize("page, article_line, comment_lines, date", [
+    (_BLOG_THREAD, "Drivers face a detour of twelve kilometres",
+     ("If there were really no money", "The ferry is a good idea", "Thanks for the clear report"), "2017-03-03"),
+    (_BLOG_THREAD_DE, "Ich schiebe es langsam vom Hof",
+     ("Das ist ein wirklich gut", "Ich wusste gar nicht", "Eine schöne Geschichte"), "2015-08-11"),
+])
+def test_a_thread_of_readers_comments_under_the_article_is_no_part_of_its_text(page, article_line, comment_lines,
+                                                                              date):
+    # without core:CM014 the comments' prose outvotes the comment rules on the heading and the reply links,
+    # and the thread (signatures read as date lines between paragraphs) runs on as the article's text
+    article = articleparse.parse(page)
+    assert article_line in article.text
+    for line in comment_lines:
+        assert line not in article.text
+    assert article.published is not None and article.published.isoformat()[:10] == date
+    assert "core:CM014" in _rules_on(article, page, "Reply" if "Reply" in page else "Antworten")

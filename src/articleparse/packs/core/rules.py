@@ -14,7 +14,7 @@ import regex
 
 from articleparse.assemble import SITE_ADDRESS
 from articleparse.engine import open_seams
-from articleparse.features import Features
+from articleparse.features import Features, phrase_key
 from articleparse.lines import KITCHEN_MEASURES
 from articleparse.rules import Capture, Context, code_rule, line_fact
 
@@ -1953,3 +1953,246 @@ def alt_over_caption(f: Features, ctx: Context) -> float:
     if _echo_pair(ctx.prev(i), f, ctx, False) or _echo_pair(after, ctx.next(i + 1), ctx, False):
         return 0.0
     return 1.0
+
+
+# The link under a reader's comment that answers it, in the built-in languages: 'Reply', 'Antworten',
+# 'Répondre', 'Responder' ... alone on its line, compared as phrase_key folds it (so a bullet, a bar or an
+# arrow beside it goes: '| Antworten', 'Reply ↓'), also glued to the platform's other actions as text
+# dumps print them (Blogger's 'ReplyDelete', 'AntwortenLöschen'). Not a forum's numbered 'Reply #3'.
+_REPLY_KEYS = frozenset(phrase_key(p) for p in (
+    "reply", "log in to reply", "reply to this comment", "replydelete", "reply delete", "reply flag delete",
+    "antworten", "antwort", "beantworten", "antwortenlöschen", "antworten löschen",
+    "répondre", "repondre", "répondresupprimer",
+    "responder", "responder eliminar", "responder borrar",
+    "rispondi", "rispondi elimina", "odpowiedz", "odpowiedz usuń", "beantwoorden", "antwoorden",
+    "svara", "svar", "besvar", "vastaa", "odpovědět", "odpovedať", "válasz", "válaszol", "yanıtla", "cevapla",
+    "ответить", "відповісти", "responda", "返信", "回复", "回覆", "답글", "답글달기", "رد",
+    # WordPress.com's like button under each comment, printed twice ('LikenLiken', 'LikeLike')
+    "likelike", "likenliken", "jaimejaime", "megustamegusta",
+))
+# a commenter's signature with its verb ('Jane says:', 'Borchert sagt:', 'Jean dit :')
+_SAYS = regex.compile(
+    r"^\S+(?:\s+\S+){0,4}\s+(?:says|said|wrote|commented|sagt|schrieb|schreibt|meint|dit|a dit|écrit|dice|"
+    r"escribió|comentó|diz|disse|scrive|zegt|schreef|pisze|napisał|говорит|пишет|каже|пише|skriver|siger|sier|"
+    r"sanoo|kirjoitti|írta|diyor)\s*(?P<colon>:?)$")
+#: how many units a comment may run from its signature to its reply link
+_THREAD_REACH = 30
+#: a signature has at most this many words (a name and a date, a time, a verb)
+_SIGNATURE_WORDS = 16
+
+
+def _reply_link(f: Features) -> bool:
+    if f.n_chars > 40:
+        return False
+    key = f.key
+    # phrase_key keeps marks: an emoji's variation selector beside the link ('antworten ✍️') goes
+    return (key if key.isascii() else "".join(c for c in key if c.isalnum())) in _REPLY_KEYS
+
+
+def _signature(ctx: Context, j: int) -> bool:
+    """Whether unit ``j`` is shaped like a commenter's signature: a few words with a date or time in them
+    ('Rarst · March 10, 2017 at 1:26 AM', '12. März 2020 um 10:15 Uhr') or a name and a verb of saying."""
+    f = ctx.features[j]
+    if f.n_words > _SIGNATURE_WORDS or f.n_chars > 160 or _reply_link(f):
+        return False
+    return _SAYS.match(f.text) is not None or bool(ctx.dates_in(j))
+
+
+def _prose_like(f: Features) -> bool:
+    return f.n_words >= 4 or f.ends_sentence
+
+
+def _first_comment(ctx: Context, floor: int, reply: int) -> int | None:
+    """Where the first comment of a thread starts, the comment that ends at the reply link ``reply``: the
+    nearest signature above it (not above ``floor``) with a line of the comment's text between them that is no
+    signature itself (a comment may end with sources that carry dates), and the lines of a signature printed
+    over two ('Anna sagt:' over its date) with it. None when there is none, or when the lines between are
+    mostly a bar of buttons (a picture's credit with its date over a share bar and a 'Reply' button of the
+    comment form is no comment)."""
+    feats = ctx.features
+    text_seen = False
+    for s in range(reply - 1, floor - 1, -1):
+        if not _signature(ctx, s):
+            text_seen = text_seen or _prose_like(feats[s])
+            continue
+        if not text_seen:
+            continue
+        while s > floor and _signature(ctx, s - 1):
+            s -= 1
+        between = [feats[j] for j in range(s + 1, reply)]
+        chatter = sum(1 for g in between if g.n_words <= 2 and not g.ends_sentence)
+        return s if chatter <= 3 or 2 * chatter <= len(between) else None
+    return None
+
+
+def _text_run_end(ctx: Context, j: int) -> int:
+    """The last of the lines of text that follow unit ``j`` (``j`` itself when none does): a comment's text
+    printed under its signature or its reply link, up to the next reply link and at most ``_THREAD_REACH``
+    lines."""
+    feats = ctx.features
+    end = j
+    while (end + 1 < len(feats) and end - j < _THREAD_REACH and not _reply_link(feats[end + 1])
+           and _prose_like(feats[end + 1])):
+        end += 1
+    return end
+
+
+# a signature that says it opens a comment ('Comment by Anna — 17.07, 2011 @ 16:29') or that carries the
+# comment's reply link on its own line ('Ben 19. Juni 2018 um 15:28 Uhr - Antworten', 'Hella, Sa 11 Apr 2020 /
+# 00:40 Antworten'), in the built-in languages
+_MARKED_SIGNATURE = regex.compile(
+    r"(?i)^(?:comment by|reply by|kommentar von|antwort von|commentaire (?:de|par)|comentario de|comentado por|"
+    r"commento di|reactie van|komentarz od)\s|[\s\-–—|·•](?:reply|antworten|répondre|responder|rispondi|odpowiedz|"
+    r"beantworten|reageer|svara|svar|vastaa)$")
+
+
+# a time of day, which a marked signature may give instead of a date the date finder reads ('17.07, 2011 @ 16:29')
+_CLOCK = regex.compile(r"(?<![\d:.])[012]?\d:[0-5]\d(?![\d:])")
+
+
+def _said_signature(ctx: Context, j: int) -> bool:
+    """Whether unit ``j`` opens a comment printed without a reply link of its own: a signature with a verb of
+    saying and a colon ('Anna sagt:', 'Jane says:') and a date or time in it or in one of the two units under
+    it (WordPress prints the comment's date under the name), or a signature with a date that names itself a
+    comment or carries the reply link (``_MARKED_SIGNATURE``; a time of day will do there)."""
+    f = ctx.features
+    text = f[j].text
+    if f[j].n_words > _SIGNATURE_WORDS:
+        return False
+    if text.endswith(":"):
+        m = _SAYS.match(text) if f[j].n_words <= 6 else None
+        if m is None or not m.group("colon"):
+            return False
+        return any(ctx.dates_in(k) for k in range(j, min(len(f), j + 3)))
+    return _MARKED_SIGNATURE.search(text) is not None and (bool(ctx.dates_in(j)) or _CLOCK.search(text) is not None)
+
+
+def _says_threads(ctx: Context, out: list[bool]) -> None:
+    """Mark in ``out`` the threads printed without reply links of their own: comments one after the other,
+    each opening with a signature of ``_said_signature``'s kind, at most ``_THREAD_REACH`` units apart, with
+    a line under each that is no signature (the comment's text); three or more of them, or two whose
+    signatures carry a marker of their own (``_MARKED_SIGNATURE``). A transcript's 'Merkel sagt:' carries no
+    date, a live blog's time stamp no marker."""
+    feats = ctx.features
+    n = len(feats)
+    heads = [j for j in range(n) if feats[j].n_words <= _SIGNATURE_WORDS
+             and (feats[j].text.endswith(":") or _MARKED_SIGNATURE.search(feats[j].text) is not None)
+             and _said_signature(ctx, j)]
+    k = 0
+    while k < len(heads):
+        last = k
+        while (last + 1 < len(heads) and heads[last + 1] - heads[last] <= _THREAD_REACH
+               and any(not _signature(ctx, j) for j in range(heads[last] + 1, heads[last + 1]))):
+            last += 1
+        marked = sum(1 for h in heads[k:last + 1] if not feats[h].text.endswith(":"))
+        if last - k >= 2 or (last > k and marked == last + 1 - k):
+            # the last comment: its signature's lines (a date under the name), then its text
+            tail = heads[last]
+            while tail + 1 < n and _signature(ctx, tail + 1) and tail - heads[last] < 2:
+                tail += 1
+            end = _text_run_end(ctx, tail)
+            for j in range(heads[k], end + 1):
+                out[j] = True
+        k = last + 1
+
+
+def _comment_thread(ctx: Context) -> list[bool]:
+    """For each unit: it stands in a thread of readers' comments (worked out once per page).
+
+    A comment is a signature line (a name with a date or time, or 'Name says:'), the comment's text and a
+    reply link ('Reply', 'Antworten', 'Répondre' ...). A thread is two or more comments one after the other:
+    a signature stands between each reply link and the one before, at most ``_THREAD_REACH`` units apart.
+    Most platforms print the link under the comment's text; some print it right under the signature, above
+    the text (WordPress.com's 'Anna schreibt:' / date / 'Antworten' / text): when most links of the thread
+    stand right under a signature, the thread runs from the first link's signature through the text under
+    the last link. Otherwise it runs from the first comment's signature (``_first_comment``) to the last
+    link, and on through a last comment printed without a link (a signature right under the last link, and
+    the lines of text under it).
+    """
+    def compute() -> list[bool]:
+        feats = ctx.features
+        n = len(feats)
+        out = [False] * n
+        replies = [j for j in range(n) if _reply_link(feats[j])]
+        k = 0
+        while k + 1 < len(replies):
+            last = k
+            while (last + 1 < len(replies) and 2 < replies[last + 1] - replies[last] <= _THREAD_REACH
+                   and any(_signature(ctx, s) for s in range(replies[last] + 1, replies[last + 1]))):
+                last += 1
+            if last == k:
+                k += 1
+                continue
+            first = replies[k]
+            floor = max(0, first - _THREAD_REACH, replies[k - 1] + 1 if k else 0)
+            under = sum(1 for r in replies[k + 1:last + 1] if _signature(ctx, r - 1))
+            if 2 * under > last - k:
+                # links under the signatures: the first link's signature (if any) to the text under the last
+                start = first
+                while start > floor and _signature(ctx, start - 1):
+                    start -= 1
+                end = _text_run_end(ctx, replies[last])
+            else:
+                found = _first_comment(ctx, floor, first)
+                if found is None:
+                    k += 1  # no first comment above this link: the thread may start at the next one
+                    continue
+                start = found
+                end = replies[last]
+                # a last comment without a reply link: its signature right under the last link, and its text
+                sig = next((s for s in range(end + 1, min(n, end + 4)) if _signature(ctx, s)), None)
+                if sig is not None:
+                    end = _text_run_end(ctx, sig)
+            out[start:end + 1] = [True] * (end + 1 - start)
+            k = last + 1
+        _says_threads(ctx, out)
+        return out
+
+    return ctx.once("comment_thread", compute)
+
+
+@code_rule(
+    id="core:CM014", label="comment", weight=8.0,
+    description="A unit inside a thread of readers' comments is a comment, its text too, however much it reads like "
+                "the article (the weight outvotes the prose rules): two or more comments one after the other, each "
+                "a signature line (the commenter's name with a date or time, or 'Name says:'), the comment's text "
+                "and a reply link ('Reply', 'Antworten', 'Répondre', 'Responder' ...) under the text or right under "
+                "the signature; or, printed without reply links, three or more comments each opening with "
+                "'Name says:' ('Anna sagt:', 'Jean dit :') over a date, or two or more whose dated signatures say "
+                "they open a comment or carry its reply link ('Comment by Anna — 17.07, 2011 @ 16:29', "
+                "'Ben 19. Juni 2018 um 15:28 Uhr - Antworten'); a live blog's time stamps make no thread",
+    match=[{"text": "You are right about this one. Many people call themselves developers.",
+            "before": ["There are 2 comments", "Rarst · March 10, 2017 at 1:26 AM"],
+            "after": ["Reply", "Barry Kooij · March 10, 2017 at 2:56 AM", "I feel the same way.", "Reply"]},
+           {"text": "Reply", "before": ["Anna sagt:", "12. März 2020 um 10:15 Uhr", "Toller Beitrag, danke!"],
+            "after": ["Peter sagt:", "13. März 2020 um 08:01 Uhr", "Sehe ich genauso.", "Antworten"]},
+           {"text": "Merci pour cet article.",
+            "before": ["Marie", "3 mars 2021 à 10 h 12 min", "Très intéressant.", "Répondre", "Jean",
+                       "4 mars 2021 à 8 h 01 min"],
+            "after": ["Répondre"]},
+           {"text": "Das ist ein wirklich gut geschriebener Text.",
+            "before": ["Manuel schreibt:", "12. August 2015 um 8:13", "Antworten"],
+            "after": ["Feli schreibt:", "13. August 2015 um 17:46", "Antworten",
+                      "Ich wusste gar nicht, dass du so weit fährst."]},
+           {"text": "Ein bisschen off-topic, aber woher wissen Sie das?",
+            "before": ["17 Kommentare", "Kritischer Kritiker sagt:", "3. November 2023 um 20:14 Uhr",
+                       "Ich finde, Sie vermengen hier zwei Dinge.", "Christian Keitel sagt:",
+                       "4. November 2023 um 9:29 Uhr"],
+            "after": ["Soronume sagt:", "4. November 2023 um 11:19 Uhr", "Sorry, aber das sehe ich anders."]},
+           {"text": "Thank you, it helped me a lot with my thesis.",
+            "before": ["9 Comments", "Chris Anamani February 23, 2017 at 12:33 pm Reply"],
+            "after": ["Amna March 26, 2018 at 1:09 pm Reply", "Good and very rich material."]},
+           {"text": "So ist es. War vielleicht zu umständlich formuliert.",
+            "before": ["Comment by Christoph Kappes — 17.07, 2011 @ 16:29"],
+            "after": ["Comment by Stadler — 17.07, 2011 @ 16:42", "Verstehe trotzdem die Logik nicht."]}],
+    no_match=[{"text": _PROSE, "before": ["March 10, 2017"], "after": ["Reply"]},
+              {"text": "Reply", "before": ["Leave a Reply"], "after": ["Your email address will not be published."]},
+              {"text": _PROSE, "before": ["Reply #2", "March 10, 2017"], "after": ["Reply #3"]},
+              {"text": "The minister arrived at the port an hour later than planned.",
+               "before": ["10:15 AM", "The ferry left on time this morning."], "after": ["10:42 AM", "Crowds waited."]},
+              {"text": "Wir müssen jetzt handeln, sagte die Kanzlerin am Dienstag.",
+               "before": ["Merkel sagt:", "Das ist der richtige Weg.", "Scholz sagt:", "Wir sehen das anders."],
+               "after": ["Lindner sagt:", "Dazu fehlt das Geld."]}],
+)
+def comment_thread(f: Features, ctx: Context) -> float:
+    return 1.0 if _comment_thread(ctx)[f.index] else 0.0
