@@ -164,6 +164,11 @@ def _drop_kicker(text: str, ctx: Context, index: int) -> str:
     return text[len(text) - len(best):] if best else _split_spaced_colon(text, ctx) or _split_glued_kicker(text, ctx)
 
 
+def _folded_page(ctx: Context) -> str:
+    """The page's units, case-folded and one a line (worked out once per page)."""
+    return ctx.once("folded_page", lambda: "\n".join([f.text for f in ctx.features]).casefold())
+
+
 _SPACED_COLON = regex.compile(r"(?<=\S) : (?=\S)")
 _UNSPACED_COLON = regex.compile(r"(?<=\w): (?=\S)")
 _PROSE_WORDS = 15  # a unit of this many words shows how the page writes its colons
@@ -179,10 +184,10 @@ def _split_spaced_colon(text: str, ctx: Context) -> str | None:
     die Ausbreitung kontrollieren?". In German or English prose a colon follows its word directly, so the
     spaced one marks the seam; French typography spaces every colon ("Covid-19 et infox : comment une
     rumeur devient réalité" is one title), so nothing is cut on a French page, nor unless the page's long
-    paragraphs write colons, and unspaced (at least twice as many as spaced ones). A browser copy may print the colon right after the kicker; the seam
-    shows then when another line of the page prints the same text with the spaced colon. The kicker is
-    one to six words with a letter; the title left has three words or more and starts with a capital, a
-    digit or a quotation mark.
+    paragraphs write colons, and unspaced (at least twice as many as spaced ones). A browser copy may
+    print the colon right after the kicker; the seam shows then when another line of the page prints the
+    same text with the spaced colon. The kicker is one to six words with a letter; the title left has
+    three words or more and starts with a capital, a digit or a quotation mark.
     """
     if ctx.language == "fr":
         return None
@@ -190,7 +195,7 @@ def _split_spaced_colon(text: str, ctx: Context) -> str | None:
         # a browser copy may close the gap ("Klimaschutz: Bohren ..."); a teaser or share line elsewhere on
         # the page that prints the same text with the spaced colon still shows the seam
         spaced_text = text.replace(": ", " : ", 1)
-        if spaced_text.casefold() not in "\n".join([f.text for f in ctx.features]).casefold():
+        if spaced_text.casefold() not in _folded_page(ctx):
             return None
         text = spaced_text
     if text.count(" : ") != 1:
@@ -253,7 +258,7 @@ def _split_glued_kicker(text: str, ctx: Context) -> str:
     words = text.split()
     if len(words) < 4:
         return text
-    page = "\n".join([f.text for f in ctx.features]).casefold()
+    page = _folded_page(ctx)
     # every title left below holds the shortest one: when that stands on no other line, none does
     if page.count(" ".join(words[min(4, len(words) - 3):]).casefold()) < 2:
         return text

@@ -316,24 +316,21 @@ def _blank_spacers(scores: Sequence[Sequence[float]], spacers: Sequence[int]) ->
     a comment form below), so a rule is blank only between two units whose best label is body.
     """
     n = len(scores)
-    b = LABEL_INDEX[L.BODY]
     out = set()
-    run_end, run_blank = -1, False  # the run of image places unit i is in (read once per run), and its answer
+    # the run of image places or of file names unit i is in (read once per run), and its answer
+    run_end, run_blank = -1, False
     for i, kind in enumerate(spacers):
         if kind == SPACER_FILE:
             # a photo's file name (a run of them) between two paragraphs of prose: elsewhere it may stand
             # between a title and its page, or end the article above a caption, and stays a unit
-            lo = hi = i
-            while lo and spacers[lo - 1] == SPACER_FILE:
-                lo -= 1
-            while hi + 1 < n and spacers[hi + 1] == SPACER_FILE:
-                hi += 1
-            if not (0 < lo and hi < n - 1):
-                continue
-            before, after = scores[lo - 1], scores[hi + 1]
-            if before[b] < max(before) or after[b] < max(after):
-                continue
-            out.add(i)
+            if i > run_end:
+                lo = hi = i
+                while hi + 1 < n and spacers[hi + 1] == SPACER_FILE:
+                    hi += 1
+                run_end = hi
+                run_blank = 0 < lo and hi < n - 1 and _body_leads(scores[lo - 1]) and _body_leads(scores[hi + 1])
+            if run_blank:
+                out.add(i)
             continue
         if kind == SPACER_RULE:
             if (i and spacers[i - 1]) or (i + 1 < n and spacers[i + 1]):
@@ -352,12 +349,8 @@ def _blank_spacers(scores: Sequence[Sequence[float]], spacers: Sequence[int]) ->
                 continue
         else:
             continue
-        if kind == SPACER_RULE:
-            if not 0 < i < n - 1:
-                continue
-            before, after = scores[i - 1], scores[i + 1]
-            if before[b] < max(before) or after[b] < max(after):
-                continue
+        if kind == SPACER_RULE and not (0 < i < n - 1 and _body_leads(scores[i - 1]) and _body_leads(scores[i + 1])):
+            continue
         out.add(i)
     if len(out) == n:
         return set()

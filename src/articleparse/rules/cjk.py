@@ -16,11 +16,18 @@ import regex
 from ..features import Features
 from .base import Context
 
-__all__ = ["TEASER_MARKS", "in_clause_run"]
+__all__ = ["TEASER_MARKS", "clause_shaped", "in_clause_run"]
 
 #: What marks a CJK line as a teaser or a menu entry rather than a clause of prose: title brackets and
 #: bars ('【新竹景點】', '[食記]', '《西部世界》', '｜'), angle brackets, and a cut-off end ('…', '...').
 TEASER_MARKS = regex.compile(r"[【】\[\]|｜<>＜＞《》〈〉]|(?:\.\.\.|…)$")
+
+
+def clause_shaped(f: Features, min_chars: float) -> bool:
+    """What every clause line of either language is: ``min_chars`` CJK characters or more, no sentence end,
+    no bullet, link or separator, and no teaser mark (``TEASER_MARKS``). The language's fact adds its own test."""
+    return not (f.n_cjk < min_chars or f.ends_sentence or f.is_bullet or f.n_links or f.n_separators
+                or TEASER_MARKS.search(f.text))
 
 
 def in_clause_run(f: Features, ctx: Context, clause: Callable[[Features, Context], bool]) -> bool:
@@ -28,8 +35,17 @@ def in_clause_run(f: Features, ctx: Context, clause: Callable[[Features, Context
     ``cjk_clause_reach`` nearest lines with CJK characters on either side of it are clause lines.
 
     Lines without CJK characters are passed over: a text browser prints each photo between two
-    clauses as a line of its own (``IMG_3886.jpg``).
+    clauses as a line of its own (``IMG_3886.jpg``). The answer is kept for the page: a pack's body
+    rule and its headline rule both ask it of the same units.
     """
+    done = ctx.once(f"cjk_clause_run:{clause.fact_key}", dict)  # type: ignore[attr-defined]
+    found = done.get(f.index)
+    if found is None:
+        found = done[f.index] = _in_clause_run(f, ctx, clause)
+    return found
+
+
+def _in_clause_run(f: Features, ctx: Context, clause: Callable[[Features, Context], bool]) -> bool:
     if not clause(f, ctx):
         return False
     reach = int(ctx.params["cjk_clause_reach"])

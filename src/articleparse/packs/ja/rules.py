@@ -9,7 +9,7 @@ import regex
 
 from articleparse.features import Features
 from articleparse.rules import Context, code_rule, line_fact
-from articleparse.rules.cjk import TEASER_MARKS, in_clause_run
+from articleparse.rules.cjk import clause_shaped, in_clause_run
 
 
 def _p(ctx: Context, name: str) -> float:
@@ -30,9 +30,7 @@ _PREDICATE_END = regex.compile(
 def _ja_clause(f: Features, ctx: Context) -> bool:
     """A Japanese line of running prose written without a sentence mark: long enough, ending in a
     predicate or a final particle, and with no teaser or menu marks."""
-    if f.n_cjk < _p(ctx, "ja_clause_chars") or f.ends_sentence or f.is_bullet or f.n_links or f.n_separators:
-        return False
-    return _PREDICATE_END.search(f.text) is not None and TEASER_MARKS.search(f.text) is None
+    return clause_shaped(f, _p(ctx, "ja_clause_chars")) and _PREDICATE_END.search(f.text) is not None
 
 
 # a hiking blog's prose, one clause a line with no sentence mark (written for these examples)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from articleparse.features import Features
 from articleparse.rules import Context, code_rule, line_fact
-from articleparse.rules.cjk import TEASER_MARKS, in_clause_run
+from articleparse.rules.cjk import clause_shaped, in_clause_run
 
 
 def _p(ctx: Context, name: str) -> float:
@@ -18,11 +18,7 @@ def _p(ctx: Context, name: str) -> float:
 def _cjk_clause(f: Features, ctx: Context) -> bool:
     """A CJK line of running prose written without a sentence mark: long enough, rich in the language's
     function characters (的, 了, 是, 在 ...), and with no teaser or menu marks."""
-    if f.n_cjk < _p(ctx, "zh_clause_chars") or f.ends_sentence or f.is_bullet or f.n_links or f.n_separators:
-        return False
-    if f.cjk_function_share < _p(ctx, "zh_clause_function_share"):
-        return False
-    return TEASER_MARKS.search(f.text) is None
+    return clause_shaped(f, _p(ctx, "zh_clause_chars")) and f.cjk_function_share >= _p(ctx, "zh_clause_function_share")
 
 
 # a blog's prose, one clause a line with no sentence mark (written for these examples)
