@@ -248,3 +248,28 @@ def test_the_contributors_boxes_under_the_text_are_not_a_teaser_list():
     boxes = "".join(f"{t}\n\nSave\n\nA short portrait of {n}\n\nWritten by {n}\n\n" for t, n in (
         ("Town hall gets a new roof", "Jane Doe"), ("School buses change their routes", "Ann Roe")))
     assert articleparse.parse(top + boxes + "About\n\nContact\n").authors == ("Jane Doe",)
+
+
+_BODY_DE = ("In Baden-Württemberg hat sich eine Initiative aus Jugendverbänden und Eine-Welt-Gruppen gebildet, die sich "
+            "für faire Bedingungen in den Lieferketten der großen Unternehmen einsetzt.\n\n"
+            "Deshalb lädt der Weltdienst zusammen mit dem Landesjugendring zu einem Aktionstag ein, an dem Gruppen "
+            "aus dem ganzen Land ihre Ideen vorstellen.\n\n"
+            "Die Anmeldung ist bis Ende Februar möglich, die Teilnahme ist kostenlos, und für Verpflegung wird gesorgt.\n\n")
+
+
+def _page_de(heading: str) -> str:
+    return ("Startseite\n\nPresse und News\n\n" + heading + "\n\nAktionen planen, die was bewegen\n\n" + _BODY_DE
+            + "Impressum\n\nDatenschutz\n")
+
+
+@pytest.mark.parametrize("heading", ["Rasende Polizisten", "Soziale Energie", "Kleine Schafskunde", "Ähnliche Artikel"])
+def test_a_german_heading_that_opens_with_an_adjective_is_not_a_person(heading):
+    # de:BY002: two capitalised words over the title read as a name, but 'rasende' or 'soziale' opens no person's name
+    a = articleparse.parse(_page_de(heading))
+    assert a.meta.language == "de"
+    assert a.authors == ()
+    assert all(ln.label is not Label.BYLINE for ln in a.lines)
+
+
+def test_a_german_name_over_the_title_is_still_the_byline():
+    assert articleparse.parse(_page_de("Anna Schmidt")).authors == ("Anna Schmidt",)
