@@ -52,6 +52,37 @@ def test_year_glued_to_a_time_or_a_second_date(line, lang, want):
     assert articleparse.parse(page, lang=lang).published == want
 
 
+_ARBEIT = ("Die Zahl der arbeitslosen Menschen ist im Januar gestiegen, aber weniger stark als in den Jahren zuvor, "
+           "teilte die Bundesagentur am Dienstag in Nürnberg mit. Die Unternehmen suchen weiter Personal. ") * 2
+
+
+def _press_page(first: str) -> str:
+    return ("Startseite\n\nPresse\n\nArbeitsmarkt gut ins Jahr gestartet\n\n" + first + " " + _ARBEIT + "\n\n"
+            + _ARBEIT + "\n\nImpressum\n")
+
+
+@pytest.mark.parametrize(("first", "want"), [
+    ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet.“", dt.date(2022, 2, 1)),
+    ("27.1.2022 - Bei der Erinnerung an die Verfolgten des NS-Regimes waren queere Opfer oft unsichtbar.",
+     dt.date(2022, 1, 27)),
+    ("Pressemitteilung vom 25. Januar 2022 | Berlin – Die Zusammenarbeit mit dem Programm wird enger.",
+     dt.date(2022, 1, 25)),
+])
+def test_a_page_without_a_date_line_takes_the_dateline_of_its_first_paragraph(first, want):
+    # the date opens a paragraph longer than the 200 characters a date line may have
+    assert articleparse.parse(_press_page(first)).published == want
+
+
+def test_a_date_inside_the_first_sentence_is_no_dateline():
+    assert articleparse.parse(_press_page("Am 01.02.2022 hat die Agentur die neuen Zahlen vorgelegt.")).published is None
+
+
+def test_a_date_line_wins_over_a_dateline():
+    page = _press_page("27.1.2022 - Bei der Erinnerung an die Verfolgten waren queere Opfer oft unsichtbar.")
+    page = page.replace("Arbeitsmarkt gut ins Jahr gestartet\n\n", "Arbeitsmarkt gut ins Jahr gestartet\n\n03.02.2022\n\n")
+    assert articleparse.parse(page).published == dt.date(2022, 2, 3)
+
+
 def test_remembered_votes_do_not_change_results():
     seed = (ROOT / "seeds" / "000_b77d87d1f81881a2.txt").read_text(encoding="utf-8")
     others = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "pages").glob("*.txt"))]
@@ -518,3 +549,7 @@ def test_a_thread_of_readers_comments_under_the_article_is_no_part_of_its_text(p
         assert line not in article.text
     assert article.published is not None and article.published.isoformat()[:10] == date
     assert "core:CM014" in _rules_on(article, page, "Reply" if "Reply" in page else "Antworten")
+
+
+def test_a_date_in_a_sentence_that_opens_the_text_is_no_dateline():
+    assert articleparse.parse(_press_page("Wir suchen zum 1. April 2016 (ggf. früher) eine Pädagogin.")).published is None

@@ -837,7 +837,7 @@ def _dates(labels: Sequence[Label], zones: Sequence[Zone], ctx: Context,
             seen[key] = seen.get(key, 0) + 1
             candidates.append((score, i, value, d.role))
     if not candidates:
-        return None, None
+        return _dateline_date(labels, ctx, anchor), None
     published = updated = None
     best = -1e9
     for score, i, value, role in candidates:
@@ -852,6 +852,41 @@ def _dates(labels: Sequence[Label], zones: Sequence[Zone], ctx: Context,
     if published is None:
         published, updated = updated, None
     return published, updated
+
+
+# how far into a long paragraph a dateline's date may start ("Pressemitteilung vom 25. Januar 2022 | Berlin –"),
+# and how many of the article's first paragraphs may open with one
+_DATELINE_REACH = 40
+_DATELINE_PARAGRAPHS = 2
+# what follows a dateline's date: a dash, a bar, a colon or an opening quotation mark, or the end of the line
+_DATELINE_END = regex.compile(r"\s*(?:[-–—|:]|[„“\"«»‚‘])")
+# at most this many words before the date: a label or a place ("Pressemitteilung vom", "BERLIN,")
+_DATELINE_LEAD_WORDS = 3
+
+
+def _dateline_date(labels: Sequence[Label], ctx: Context, anchor: int) -> Any:
+    """The date of a page whose lines of up to ``_DATE_SCAN_CHARS`` characters hold none: the date that opens one of
+    the article's first ``_DATELINE_PARAGRAPHS`` paragraphs after ``anchor`` as its dateline ('01.02.2022 „Der
+    Arbeitsmarkt ...', '27.1.2022 - Bei der Erinnerung ...', 'Pressemitteilung vom 25. Januar 2022 | Berlin – ...'),
+    or None. Only the paragraph's first ``_DATELINE_REACH`` characters and a few more are read; at most
+    ``_DATELINE_LEAD_WORDS`` words may stand before the date (a label, a place), and a dash, a bar, a colon or a
+    quotation mark must follow it: a date inside a sentence ('Wir suchen zum 1. April 2016 (ggf. früher)') is what
+    the text is about, not when it was written."""
+    if ctx.dates is None:
+        return None
+    seen = 0
+    for i in range(anchor, len(labels)):
+        if labels[i] is not Label.BODY:
+            continue
+        seen += 1
+        if seen > _DATELINE_PARAGRAPHS:
+            break
+        head = ctx.features[i].text[:_DATELINE_REACH + 30]
+        for d in ctx.dates.find(head):
+            if (d.value is not None and d.start <= _DATELINE_REACH and not getattr(d, "relative", False)
+                    and len(head[:d.start].split()) <= _DATELINE_LEAD_WORDS and _DATELINE_END.match(head, d.end)):
+                return d.value
+    return None
 
 
 # a paragraph that opens with the same words twice: lynx prints an image's alt text and then its
