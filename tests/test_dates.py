@@ -145,6 +145,10 @@ ABSOLUTE = [
     ("all", "9 de noviembre de 2022", "2022-11-09", None),
     ("all", "9 ноября 2022 г.", "2022-11-09", None),
     ("all", "令和4年11月9日", "2022-11-09", None),
+    # a label glued to the month, a clock time glued by a dash (session 13)
+    ("en", "Updated:March 16, 2020, 5:01 PM IST", "2020-03-16T17:01:00+05:30", "updated"),
+    ("en", "Posted:March 16, 2020", "2020-03-16", "published"),
+    ("de", "-Aktualisiert am 28.01.2020-15:49", "2020-01-28T15:49:00", "updated"),
 ]
 
 
@@ -318,6 +322,9 @@ NEGATIVE = [
     "Premier League: Arsenal 3-1 Tottenham, Saka scores twice",
     "Watch: Top 10 goals of the season (5:32)",
     "Sections 1.2 and 3.4 of the report, pages 12-15",
+    "Version 1.11.23 is out",
+    "Vom 28.01.2020-30.01.2020 geschlossen",
+    "Ticket 12.03.2021-5",
     "Die Inflationsrate lag im Oktober bei 10,4 Prozent.",
     "Plus de 3 000 personnes ont manifesté samedi à Paris.",
     "据统计，今年前10个月全国共发生地震34次。",

@@ -638,7 +638,12 @@ class DateLexicon:
         # fast path: the word right before the digits, cut with rfind and looked up;
         # only a known lead word (or the tail of a known phrase) earns the full look
         word = text[max(lo, text.rfind(" ", lo, i) + 1) : i + 1].split()
-        if not word or _norm(word[-1].lstrip(_TOKEN_PUNCT)) not in self._lead_words:
+        if not word:
+            return leads
+        # a label glued to the word by a colon or a bar ("Updated:March 16, 2020", "Datum|März 2020"): the part after it
+        last = word[-1]
+        cut = max(last.rfind(":"), last.rfind("|"))
+        if _norm((last[cut + 1:] if cut >= 0 else last).lstrip(_TOKEN_PUNCT)) not in self._lead_words:
             return leads
         m = _PREV_WORDS.search(text, lo, s)
         if m is None:
@@ -1020,7 +1025,7 @@ class _Patterns:
         # numeric guards: no digit (or digit + separator) or Latin letter on the left,
         # no digit (or separator + digit) on the right
         nl = r"(?<![\p{N}\p{Latin}])(?<!\p{N}[.,/:\-])"
-        nr = r"(?!\p{N})(?![./\-]\p{N})"
+        nr = r"(?!\p{N})(?![./]\p{N})(?!-(?!\d{1,2}:\d\d(?!\d))\p{N})"
         day = r"(?P<d>\d{1,2})(?!\d)"
         day_suffix = rf"(?:{suffixes}|\.)?"
         year4 = r"(?P<y>\d{4})(?!\d)"
@@ -1073,7 +1078,7 @@ class _Patterns:
         # what may follow a date: ", 14:30", " à 14h30", "T10:15:00+05:30", " 04:30 PM IST",
         # " 14時30分", " 오후 2:30", ", 14 Uhr"
         self.time = c(
-            rf"(?:T|\.?,?\s{{0,3}}(?:{at_words}\s{{1,2}})?|\s{{1,2}}[\-–]\s{{1,2}})"
+            rf"(?:T|\.?,?\s{{0,3}}(?:{at_words}\s{{1,2}})?|\s{{1,2}}[\-–]\s{{1,2}}|-(?=\d{{1,2}}:\d\d))"
             rf"(?:(?P<ap0>{ampm_before})\s{{0,2}})?"
             r"(?:(?P<H>\d{1,2})(?:\s?h\s?|[:.])(?P<Mi>\d{2})(?!\d)"
             r"(?:[:.](?P<S>\d{2})(?!\d)(?:[.,](?P<fs>\d{1,6}))?)?"
