@@ -273,3 +273,15 @@ def test_a_german_heading_that_opens_with_an_adjective_is_not_a_person(heading):
 
 def test_a_german_name_over_the_title_is_still_the_byline():
     assert articleparse.parse(_page_de("Anna Schmidt")).authors == ("Anna Schmidt",)
+
+
+@pytest.mark.parametrize("heading", ["Recent Posts", "Install App", "Speak Freely", "Home Johannes"])
+def test_a_name_shaped_line_that_opens_with_an_interface_word_is_not_a_person(heading):
+    # core:BY026: two capitalised words under the title read as a name, but 'Recent' or 'Install' opens a button
+    a = articleparse.parse("Home\n\nBridge closes after cracks are found\n\n" + heading + "\n\n" + _BODY + "Contact\n")
+    assert a.authors == ()
+
+
+def test_a_name_under_the_title_is_still_its_byline():
+    a = articleparse.parse("Home\n\nBridge closes after cracks are found\n\nJane Doe\n\n" + _BODY + "Contact\n")
+    assert a.authors == ("Jane Doe",)
