@@ -285,3 +285,14 @@ def test_a_name_shaped_line_that_opens_with_an_interface_word_is_not_a_person(he
 def test_a_name_under_the_title_is_still_its_byline():
     a = articleparse.parse("Home\n\nBridge closes after cracks are found\n\nJane Doe\n\n" + _BODY + "Contact\n")
     assert a.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("name", ["Dr. Tim Loppe", "Prof. Dr. Anna Schmidt", "Dr.-Ing. Jan Koch"])
+def test_a_name_with_an_academic_title_under_the_title_is_the_byline(name):
+    a = articleparse.parse("Home\n\nBridge closes after cracks are found\n\n" + name + "\n\n" + _BODY + "Contact\n")
+    assert a.authors == (name,)
+
+
+def test_a_brand_with_a_title_is_no_name():
+    a = articleparse.parse("Home\n\nBridge closes after cracks are found\n\nDr. Oetker\n\n" + _BODY + "Contact\n")
+    assert a.authors == ()

@@ -870,7 +870,9 @@ def doubled_title(f: Features, ctx: Context) -> float:
 
 # a capitalised name word: "Anna", "DeFino", "O'Callaghan", "Engels-Krone"
 _NAME_WORD = r"\p{Lu}(?:[\p{Ll}\p{M}]|['’-]\p{L}|\p{Lu}\p{Ll})+"
-_LONE_NAME = regex.compile(r"^" + _NAME_WORD + r"(?:\s+(?:\p{Lu}\.|" + _NAME_WORD + r")){1,2}$")
+# an academic title before a name: "Dr. Tim Loppe", "Prof. Dr. Anna Schmidt", "Dr.-Ing. Jan Koch" (kept in the name)
+_ACADEMIC_TITLE = r"(?:(?:Prof\.|Dr\.(?:-Ing\.|\s+(?:med|phil|rer\.\s?nat|jur)\.)?|Dipl\.-\p{Lu}\p{Ll}*\.|Mag\.|PD)\s+){0,3}"
+_LONE_NAME = regex.compile(r"^" + _ACADEMIC_TITLE + _NAME_WORD + r"(?:\s+(?:\p{Lu}\.|" + _NAME_WORD + r")){1,2}$")
 
 
 _ONE_NAME = r"(?:" + _NAME_WORD + r"(?:\s+(?:\p{Lu}\.|" + _NAME_WORD + r")){1,2})"
@@ -1026,10 +1028,11 @@ _SPACE = regex.compile(r"\s")
            "Isabel Caro, Rocío Latorre y José Miguel Wilson", "David Brand and Ramsey Khalifeh", "* Hazel Sheffield",
            "Pippin Lee Pippin Lee", "[submit] James Akinaka", "Avatar Frank Hahn", "dsteer-headshot Dave Steer", "Alex Bozarjian Image",
            "Devindra Hardawar, @devindra", "Will Knight", "Richard Adams Education editor",
-           "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", "Harald Bauer Autor", "Marie Merlet |"],
+           "Brit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", "Harald Bauer Autor", "Marie Merlet |",
+           "Dr. Tim Loppe", "Prof. Dr. Anna Schmidt"],
     no_match=["Home", "With new big data centre", "Contact Us", "Sign In Now", "Politik, Wirtschaft und Kultur",
               "1. Sir Ian McKellen", "Autor Mark Newton", "Enlarge Image", "Open Journalism Project:",
-              "Terms of Use and Privacy Policy", "Will Power Now Ends Here", "@devindra", "Login Join"],
+              "Terms of Use and Privacy Policy", "Will Power Now Ends Here", "@devindra", "Login Join", "Dr. Oetker"],
 )
 def lone_name(f: Features, ctx: Context) -> float | tuple[float, Capture]:
     return (1.0, Capture({"authors": _lone_name_text(f)})) if _is_lone_name(f, ctx) else 0.0
