@@ -111,7 +111,9 @@ def short_line(f: Features, ctx: Context) -> float:
     id="core:NV002", label="navigation", weight=1.0,
     when={"n_separators": [1, None]},
     description="Menu separators (|, ·, », ›) between short items mark a menu or breadcrumb",
-    match=["Home | World | Asia", "News » Politics » Elections"], no_match=[_PROSE],
+    match=["Home | World | Asia", "News » Politics » Elections",
+           "Business News›Technology›Hardware"],  # a browser copy glues a trail's inline arrows to the words
+    no_match=[_PROSE, "Der Rat nennt den Plan »gut«, sagte die Sprecherin am Montag in der Sitzung."],
 )
 def separators(f: Features, ctx: Context) -> float:
     if f.n_separators < 2 and not (f.n_separators == 1 and f.n_words <= 6):
@@ -228,7 +230,11 @@ def headline_shape(f: Features, ctx: Context) -> float:
                 "trail or a kicker run into the title ('Home > Articles > Title'), not the title itself",
     match=[{"text": "Home>Articles>Amazon Liable for Defective Products", "after": ["Share", "Amazon Liable for Defective Products"]},
            {"text": "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum",
-            "before": ["Getränke per Schiff ins Stadtzentrum"]}],
+            "before": ["Getränke per Schiff ins Stadtzentrum"]},
+           # a back link, a photo credit and a date line between the trail and the title
+           {"text": "Home News Council approves the budget for the new river bridge",
+            "after": ["Back to overview", "© Photo: city press office", "8 November 2021 | News",
+                      "Council approves the budget for the new river bridge"]}],
     no_match=[{"text": "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49 – Büssing-NAG",
                "before": ["Die Haubenfahrzeuge der Nachkriegszeit - Teil 49"]},
               {"text": "Amazon Liable for Defective Products", "after": ["Home>Articles>Amazon Liable for Defective Products"]},
