@@ -355,12 +355,38 @@ def _unit_text_counts(ctx: Context) -> dict[str, int]:
     when={"n_words": [4, None], _title_shaped: True},
     description="A title-shaped line that the page repeats (title bar, breadcrumb, share text) is likely the headline",
     match=[{"text": "Bridge closes after cracks are found", "after": ["Home", "Bridge closes after cracks are found"]}],
-    no_match=[{"text": "Bridge closes after cracks are found", "after": ["Home"]}],
+    no_match=[{"text": "Bridge closes after cracks are found", "after": ["Home"]},
+              # a menu or teaser list printed twice (its desktop and its mobile copy): the neighbours repeat too
+              {"text": "Council budget for the new river bridge", "before": ["Local news"],
+               "after": ["Weather and traffic today", "Contact", "Local news", "Council budget for the new river bridge",
+                         "Weather and traffic today"]}],
 )
 def echoed_title(f: Features, ctx: Context) -> float:
     if f.n_words < 4 or not _title_shaped(f, ctx):
         return 0.0
-    return 1.0 if _unit_text_counts(ctx).get(f.text.casefold(), 0) >= 2 else 0.0
+    text = f.text.casefold()
+    if _unit_text_counts(ctx).get(text, 0) < 2:
+        return 0.0
+    return 0.0 if _in_repeated_block(f.index, text, ctx) else 1.0
+
+
+def _in_repeated_block(i: int, text: str, ctx: Context) -> bool:
+    """Whether the page prints line ``i`` again with the same lines right above and right below it: a block
+    printed twice (a menu or a teaser list in its desktop and its mobile copy), not a title that a breadcrumb,
+    a share text or a "Comments on ..." line echoes."""
+    def collect() -> tuple[list[str], dict[str, list[int]]]:
+        folded = [g.text.casefold() for g in ctx.features]
+        where: dict[str, list[int]] = {}
+        for k, t in enumerate(folded):
+            where.setdefault(t, []).append(k)
+        return folded, where
+
+    folded, where = ctx.once("text_positions", collect)
+    n = len(folded)
+    if i == 0 or i + 1 >= n:
+        return False
+    return any(j != i and 0 < j < n - 1 and folded[j - 1] == folded[i - 1] and folded[j + 1] == folded[i + 1]
+               for j in where.get(text, ()))
 
 
 # the words that introduce an author: "By", "Von", "Par", "Posted by", "Geschrieben von", "Autor:"
