@@ -370,6 +370,27 @@ def echoed_title(f: Features, ctx: Context) -> float:
     return 0.0 if _in_repeated_block(f.index, text, ctx) else 1.0
 
 
+@code_rule(
+    id="core:NV021", label="navigation", weight=1.0,
+    when={"n_words": [1, 8], "ends_sentence": False},
+    description="A short line that the page prints again with the same lines right above and below it belongs to a "
+                "block printed twice, a menu in its desktop and its mobile copy (a browser copy prints no bullets "
+                "that would mark it)",
+    match=[{"text": "Weather and traffic", "before": ["Local news"],
+            "after": ["Contact", "Imprint", "Local news", "Weather and traffic", "Contact"]}],
+    no_match=[{"text": "Weather and traffic", "before": ["Local news"], "after": ["Contact", "Weather and traffic"]},
+              {"text": "Council closes the bridge.", "before": ["Local news"],
+               "after": ["Contact", "Local news", "Council closes the bridge.", "Contact"]}],
+)
+def repeated_block(f: Features, ctx: Context) -> float:
+    if f.n_words > 8 or f.ends_sentence:
+        return 0.0
+    text = f.text.casefold()
+    if _unit_text_counts(ctx).get(text, 0) < 2:
+        return 0.0
+    return 1.0 if _in_repeated_block(f.index, text, ctx) else 0.0
+
+
 def _in_repeated_block(i: int, text: str, ctx: Context) -> bool:
     """Whether the page prints line ``i`` again with the same lines right above and right below it: a block
     printed twice (a menu or a teaser list in its desktop and its mobile copy), not a title that a breadcrumb,
