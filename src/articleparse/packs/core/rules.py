@@ -379,11 +379,14 @@ def echoed_title(f: Features, ctx: Context) -> float:
     match=[{"text": "Weather and traffic", "before": ["Local news"],
             "after": ["Contact", "Imprint", "Local news", "Weather and traffic", "Contact"]}],
     no_match=[{"text": "Weather and traffic", "before": ["Local news"], "after": ["Contact", "Weather and traffic"]},
+              {"text": "In cinemas from 8 October 2020", "before": ["Local news"],
+               "after": ["Contact", "Local news", "In cinemas from 8 October 2020", "Contact"]},
               {"text": "Council closes the bridge.", "before": ["Local news"],
                "after": ["Contact", "Local news", "Council closes the bridge.", "Contact"]}],
 )
 def repeated_block(f: Features, ctx: Context) -> float:
-    if f.n_words > 8 or f.ends_sentence:
+    # a line with a date is a teaser's or the article's date line, whatever repeats around it
+    if f.n_words > 8 or f.ends_sentence or ctx.dates_in(f.index):
         return 0.0
     text = f.text.casefold()
     if _unit_text_counts(ctx).get(text, 0) < 2:
