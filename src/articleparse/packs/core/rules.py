@@ -386,7 +386,7 @@ def echoed_title(f: Features, ctx: Context) -> float:
 )
 def repeated_block(f: Features, ctx: Context) -> float:
     # a line with a date is a teaser's or the article's date line, whatever repeats around it
-    if f.n_words > 8 or f.ends_sentence or ctx.dates_in(f.index):
+    if not 1 <= f.n_words <= 8 or f.ends_sentence or ctx.dates_in(f.index):
         return 0.0
     text = f.text.casefold()
     if _unit_text_counts(ctx).get(text, 0) < 2:
