@@ -407,9 +407,12 @@ def _in_repeated_block(i: int, text: str, ctx: Context) -> bool:
 
     folded, where = ctx.once("text_positions", collect)
     n = len(folded)
-    if i == 0 or i + 1 >= n:
-        return False
-    return any(j != i and 0 < j < n - 1 and folded[j - 1] == folded[i - 1] and folded[j + 1] == folded[i + 1]
+
+    def same(j: int, d: int) -> bool:
+        return 0 <= i + d < n and 0 <= j + d < n and folded[i + d] == folded[j + d]
+
+    # the lines right above and below repeat too, or the two lines right above, or the two right below (a block's edge)
+    return any(j != i and ((same(j, -1) and same(j, 1)) or (same(j, -1) and same(j, -2)) or (same(j, 1) and same(j, 2)))
                for j in where.get(text, ()))
 
 
