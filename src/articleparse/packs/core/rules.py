@@ -377,7 +377,10 @@ def echoed_title(f: Features, ctx: Context) -> float:
                 "block printed twice, a menu in its desktop and its mobile copy (a browser copy prints no bullets "
                 "that would mark it)",
     match=[{"text": "Weather and traffic", "before": ["Local news"],
-            "after": ["Contact", "Imprint", "Local news", "Weather and traffic", "Contact"]}],
+            "after": ["Contact", "Imprint", "Local news", "Weather and traffic", "Contact"]},
+           # the last line of a block printed twice: the two lines above it repeat with it
+           {"text": "Contact", "before": ["Local news", "Weather and traffic"],
+            "after": ["Imprint", "Local news", "Weather and traffic", "Contact", "Jobs"]}],
     no_match=[{"text": "Weather and traffic", "before": ["Local news"], "after": ["Contact", "Weather and traffic"]},
               {"text": "In cinemas from 8 October 2020", "before": ["Local news"],
                "after": ["Contact", "Local news", "In cinemas from 8 October 2020", "Contact"]},
