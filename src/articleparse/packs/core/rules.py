@@ -370,6 +370,12 @@ def echoed_title(f: Features, ctx: Context) -> float:
     return 0.0 if _in_repeated_block(f.index, text, ctx) else 1.0
 
 
+# a sentence's end inside a line, before more words ('Nüsse anrösten. Äpfel waschen')
+_SENTENCE_END_INSIDE = regex.compile(r"[.!?]\s+\S")
+# a list item's mark and the spaces before it ('  * 1 large chicken')
+_LIST_MARK = regex.compile(r"^[\s*+•·▪◦‣○●■□–—-]+")
+
+
 @code_rule(
     id="core:NV021", label="navigation", weight=1.0,
     when={"n_words": [1, 8], "ends_sentence": False},
@@ -382,14 +388,20 @@ def echoed_title(f: Features, ctx: Context) -> float:
            {"text": "Contact", "before": ["Local news", "Weather and traffic"],
             "after": ["Imprint", "Local news", "Weather and traffic", "Contact", "Jobs"]}],
     no_match=[{"text": "Weather and traffic", "before": ["Local news"], "after": ["Contact", "Weather and traffic"]},
+              {"text": "  * 1 tablespoon ground cumin", "before": ["Ingredients"],
+               "after": ["  * 2 onions", "Ingredients", "  * 1 tablespoon ground cumin", "  * 2 onions"]},
               {"text": "In cinemas from 8 October 2020", "before": ["Local news"],
                "after": ["Contact", "Local news", "In cinemas from 8 October 2020", "Contact"]},
               {"text": "Council closes the bridge.", "before": ["Local news"],
                "after": ["Contact", "Local news", "Council closes the bridge.", "Contact"]}],
 )
 def repeated_block(f: Features, ctx: Context) -> float:
-    # a line with a date is a teaser's or the article's date line, whatever repeats around it
-    if not 1 <= f.n_words <= 8 or f.ends_sentence or ctx.dates_in(f.index):
+    # a line with a date is a teaser's or the article's date line, whatever repeats around it; a line that opens
+    # with a number ('1 tablespoon ground') or holds a sentence's end is a recipe's or a list's item, printed
+    # twice with its list (a recipe's card and its print view), not a menu entry
+    text = _LIST_MARK.sub("", f.text)
+    if (not 1 <= f.n_words <= 8 or f.ends_sentence or text[:1].isdigit() or _SENTENCE_END_INSIDE.search(text)
+            or ctx.dates_in(f.index)):
         return 0.0
     text = f.text.casefold()
     if _unit_text_counts(ctx).get(text, 0) < 2:
