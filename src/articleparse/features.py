@@ -49,7 +49,9 @@ _CJK_BLOCKS = re.compile("[\u0e01-\u0e5b\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\
 _SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]）」』]*$|[.!?。！？…]\s*\(\p{Lu}{2,}\)$")
 _BULLET = regex.compile(r"^(?:[*+•·▪◦‣○●■□–—-]|\d{1,3}[.)])\s")
 _LINK_MARKER = regex.compile(r"\[\d+\]|\]\(|\(https?://|https?://\S+|www\.\S+")
-_SEPARATOR = regex.compile(r"\s[|»›·/•]\s|\s[|»›·]\S|\S[|»›·]\s")
+# a separator with a space on one side at least, or a breadcrumb's arrow glued between two words, as a browser
+# copy prints a trail whose separators are inline elements ("Business News›Tech›Hardware")
+_SEPARATOR = regex.compile(r"\s[|»›·/•]\s|\s[|»›·]\S|\S[|»›·]\s|(?<=\p{L})[›»](?=\p{L})")
 _PHRASE_STRIP = regex.compile(r"[\W_]+")
 # what phrase_key removes from ASCII text: everything but ASCII letters and digits
 _ASCII_STRIP = {c: None for c in range(128) if not chr(c).isalnum()}

@@ -111,7 +111,9 @@ def short_line(f: Features, ctx: Context) -> float:
     id="core:NV002", label="navigation", weight=1.0,
     when={"n_separators": [1, None]},
     description="Menu separators (|, ·, », ›) between short items mark a menu or breadcrumb",
-    match=["Home | World | Asia", "News » Politics » Elections"], no_match=[_PROSE],
+    match=["Home | World | Asia", "News » Politics » Elections",
+           "Business News›Technology›Hardware"],  # a browser copy glues a trail's inline arrows to the words
+    no_match=[_PROSE, "Der Rat nennt den Plan »gut«, sagte die Sprecherin am Montag in der Sitzung."],
 )
 def separators(f: Features, ctx: Context) -> float:
     if f.n_separators < 2 and not (f.n_separators == 1 and f.n_words <= 6):
@@ -228,7 +230,11 @@ def headline_shape(f: Features, ctx: Context) -> float:
                 "trail or a kicker run into the title ('Home > Articles > Title'), not the title itself",
     match=[{"text": "Home>Articles>Amazon Liable for Defective Products", "after": ["Share", "Amazon Liable for Defective Products"]},
            {"text": "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum",
-            "before": ["Getränke per Schiff ins Stadtzentrum"]}],
+            "before": ["Getränke per Schiff ins Stadtzentrum"]},
+           # a back link, a photo credit and a date line between the trail and the title
+           {"text": "Home News Council approves the budget for the new river bridge",
+            "after": ["Back to overview", "© Photo: city press office", "8 November 2021 | News",
+                      "Council approves the budget for the new river bridge"]}],
     no_match=[{"text": "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49 – Büssing-NAG",
                "before": ["Die Haubenfahrzeuge der Nachkriegszeit - Teil 49"]},
               {"text": "Amazon Liable for Defective Products", "after": ["Home>Articles>Amazon Liable for Defective Products"]},
@@ -349,12 +355,80 @@ def _unit_text_counts(ctx: Context) -> dict[str, int]:
     when={"n_words": [4, None], _title_shaped: True},
     description="A title-shaped line that the page repeats (title bar, breadcrumb, share text) is likely the headline",
     match=[{"text": "Bridge closes after cracks are found", "after": ["Home", "Bridge closes after cracks are found"]}],
-    no_match=[{"text": "Bridge closes after cracks are found", "after": ["Home"]}],
+    no_match=[{"text": "Bridge closes after cracks are found", "after": ["Home"]},
+              # a menu or teaser list printed twice (its desktop and its mobile copy): the neighbours repeat too
+              {"text": "Council budget for the new river bridge", "before": ["Local news"],
+               "after": ["Weather and traffic today", "Contact", "Local news", "Council budget for the new river bridge",
+                         "Weather and traffic today"]}],
 )
 def echoed_title(f: Features, ctx: Context) -> float:
     if f.n_words < 4 or not _title_shaped(f, ctx):
         return 0.0
-    return 1.0 if _unit_text_counts(ctx).get(f.text.casefold(), 0) >= 2 else 0.0
+    text = f.text.casefold()
+    if _unit_text_counts(ctx).get(text, 0) < 2:
+        return 0.0
+    return 0.0 if _in_repeated_block(f.index, text, ctx) else 1.0
+
+
+# a sentence's end inside a line, before more words ('Nüsse anrösten. Äpfel waschen')
+_SENTENCE_END_INSIDE = regex.compile(r"[.!?]\s+\S")
+# a list item's mark and the spaces before it ('  * 1 large chicken')
+_LIST_MARK = regex.compile(r"^[\s*+•·▪◦‣○●■□–—-]+")
+
+
+@code_rule(
+    id="core:NV021", label="navigation", weight=1.0,
+    when={"n_words": [1, 8], "ends_sentence": False},
+    description="A short line that the page prints again with the same lines right above and below it belongs to a "
+                "block printed twice, a menu in its desktop and its mobile copy (a browser copy prints no bullets "
+                "that would mark it)",
+    match=[{"text": "Weather and traffic", "before": ["Local news"],
+            "after": ["Contact", "Imprint", "Local news", "Weather and traffic", "Contact"]},
+           # the last line of a block printed twice: the two lines above it repeat with it
+           {"text": "Contact", "before": ["Local news", "Weather and traffic"],
+            "after": ["Imprint", "Local news", "Weather and traffic", "Contact", "Jobs"]}],
+    no_match=[{"text": "Weather and traffic", "before": ["Local news"], "after": ["Contact", "Weather and traffic"]},
+              {"text": "  * 1 tablespoon ground cumin", "before": ["Ingredients"],
+               "after": ["  * 2 onions", "Ingredients", "  * 1 tablespoon ground cumin", "  * 2 onions"]},
+              {"text": "In cinemas from 8 October 2020", "before": ["Local news"],
+               "after": ["Contact", "Local news", "In cinemas from 8 October 2020", "Contact"]},
+              {"text": "Council closes the bridge.", "before": ["Local news"],
+               "after": ["Contact", "Local news", "Council closes the bridge.", "Contact"]}],
+)
+def repeated_block(f: Features, ctx: Context) -> float:
+    # a line with a date is a teaser's or the article's date line, whatever repeats around it; a line that opens
+    # with a number ('1 tablespoon ground') or holds a sentence's end is a recipe's or a list's item, printed
+    # twice with its list (a recipe's card and its print view), not a menu entry
+    text = _LIST_MARK.sub("", f.text)
+    if (not 1 <= f.n_words <= 8 or f.ends_sentence or text[:1].isdigit() or _SENTENCE_END_INSIDE.search(text)
+            or ctx.dates_in(f.index)):
+        return 0.0
+    text = f.text.casefold()
+    if _unit_text_counts(ctx).get(text, 0) < 2:
+        return 0.0
+    return 1.0 if _in_repeated_block(f.index, text, ctx) else 0.0
+
+
+def _in_repeated_block(i: int, text: str, ctx: Context) -> bool:
+    """Whether the page prints line ``i`` again with the same lines right above and right below it: a block
+    printed twice (a menu or a teaser list in its desktop and its mobile copy), not a title that a breadcrumb,
+    a share text or a "Comments on ..." line echoes."""
+    def collect() -> tuple[list[str], dict[str, list[int]]]:
+        folded = [g.text.casefold() for g in ctx.features]
+        where: dict[str, list[int]] = {}
+        for k, t in enumerate(folded):
+            where.setdefault(t, []).append(k)
+        return folded, where
+
+    folded, where = ctx.once("text_positions", collect)
+    n = len(folded)
+
+    def same(j: int, d: int) -> bool:
+        return 0 <= i + d < n and 0 <= j + d < n and folded[i + d] == folded[j + d]
+
+    # the lines right above and below repeat too, or the two lines right above, or the two right below (a block's edge)
+    return any(j != i and ((same(j, -1) and same(j, 1)) or (same(j, -1) and same(j, -2)) or (same(j, 1) and same(j, 2)))
+               for j in where.get(text, ()))
 
 
 # the words that introduce an author: "By", "Von", "Par", "Posted by", "Geschrieben von", "Autor:"
