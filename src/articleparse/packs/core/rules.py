@@ -399,14 +399,14 @@ def repeated_block(f: Features, ctx: Context) -> float:
     # a line with a date is a teaser's or the article's date line, whatever repeats around it; a line that opens
     # with a number ('1 tablespoon ground') or holds a sentence's end is a recipe's or a list's item, printed
     # twice with its list (a recipe's card and its print view), not a menu entry
+    # (the page's count of the line first: most lines are printed once, and that test is one lookup)
+    folded = f.text.casefold()
+    if not 1 <= f.n_words <= 8 or f.ends_sentence or _unit_text_counts(ctx).get(folded, 0) < 2:
+        return 0.0
     text = _LIST_MARK.sub("", f.text)
-    if (not 1 <= f.n_words <= 8 or f.ends_sentence or text[:1].isdigit() or _SENTENCE_END_INSIDE.search(text)
-            or ctx.dates_in(f.index)):
+    if text[:1].isdigit() or _SENTENCE_END_INSIDE.search(text) or ctx.dates_in(f.index):
         return 0.0
-    text = f.text.casefold()
-    if _unit_text_counts(ctx).get(text, 0) < 2:
-        return 0.0
-    return 1.0 if _in_repeated_block(f.index, text, ctx) else 0.0
+    return 1.0 if _in_repeated_block(f.index, folded, ctx) else 0.0
 
 
 def _in_repeated_block(i: int, text: str, ctx: Context) -> bool:
