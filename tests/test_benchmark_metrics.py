@@ -212,3 +212,32 @@ def test_accuracy_script_runs_on_the_sample():
     assert len(rows) == 1, proc.stdout
     assert "| data | extractor | lang | docs |" in proc.stdout  # the per-language table
     assert "## Worst 1 of sample" in proc.stdout
+
+
+# ------------------------------------------------------------------ smoke test of floor.py
+
+
+def test_floor_script_switches_the_rule_checks_off_on_the_sample():
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "floor.py"), str(SAMPLE), "--limit", "3", "--warm", "2"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    modes = [line.split("|")[3].strip() for line in proc.stdout.splitlines() if line.startswith("| sample |")]
+    assert modes == ["all on", "page checks off", "line checks off", "both off", "bare pass"], proc.stdout
+
+
+def test_switched_engine_leaves_other_engines_their_rules():
+    import articleparse
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        import floor
+    finally:
+        sys.path.remove(str(BENCH))
+    page = "Home\n\nBridge closes after cracks are found\n\nBy Jane Doe\n\n" + "The council voted to close it. " * 8
+    switched = floor._SwitchedEngine("both off").parse(page)
+    normal = articleparse.Engine().parse(page)
+    assert not any(line.rules for line in switched.lines if line.label.value != "blank" and
+                   any(r.startswith(("core:", "en:")) for r in line.rules))
+    assert normal.authors == ("Jane Doe",)
