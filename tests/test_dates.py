@@ -148,6 +148,7 @@ ABSOLUTE = [
     # a label glued to the month, a clock time glued by a dash (session 13)
     ("en", "Updated:March 16, 2020, 5:01 PM IST", "2020-03-16T17:01:00+05:30", "updated"),
     ("en", "Posted:March 16, 2020", "2020-03-16", "published"),
+    ("en", "Posted|March 16, 2020", "2020-03-16", "published"),
     ("de", "-Aktualisiert am 28.01.2020-15:49", "2020-01-28T15:49:00", "updated"),
 ]
 

@@ -858,7 +858,7 @@ def _dates(labels: Sequence[Label], zones: Sequence[Zone], ctx: Context,
 # and how many of the article's first paragraphs may open with one
 _DATELINE_REACH = 40
 _DATELINE_PARAGRAPHS = 2
-# what follows a dateline's date: a dash, a bar, a colon or an opening quotation mark, or the end of the line
+# what follows a dateline's date: a dash, a bar, a colon or an opening quotation mark
 _DATELINE_END = regex.compile(r"\s*(?:[-–—|:]|[„“\"«»‚‘])")
 # at most this many words before the date: a label or a place ("Pressemitteilung vom", "BERLIN,")
 _DATELINE_LEAD_WORDS = 3

@@ -640,7 +640,7 @@ class DateLexicon:
         word = text[max(lo, text.rfind(" ", lo, i) + 1) : i + 1].split()
         if not word:
             return leads
-        # a label glued to the word by a colon or a bar ("Updated:March 16, 2020", "Datum|März 2020"): the part after it
+        # a label glued to the word by a colon or a bar ("Updated:March 16, 2020", "Posted|March 16, 2020"): the part after it
         last = word[-1]
         cut = max(last.rfind(":"), last.rfind("|"))
         if _norm((last[cut + 1:] if cut >= 0 else last).lstrip(_TOKEN_PUNCT)) not in self._lead_words:
@@ -1023,7 +1023,7 @@ class _Patterns:
         tz_names = "|".join(sorted((n for n in _TZ_OFFSETS if n != "Z"), key=len, reverse=True))
 
         # numeric guards: no digit (or digit + separator) or Latin letter on the left,
-        # no digit (or separator + digit) on the right
+        # no digit (or separator + digit) on the right, except a clock time glued by a dash ("28.01.2020-15:49")
         nl = r"(?<![\p{N}\p{Latin}])(?<!\p{N}[.,/:\-])"
         nr = r"(?!\p{N})(?![./]\p{N})(?!-(?!\d{1,2}:\d\d(?!\d))\p{N})"
         day = r"(?P<d>\d{1,2})(?!\d)"
