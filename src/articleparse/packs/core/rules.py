@@ -338,16 +338,21 @@ def date_line(f: Features, ctx: Context) -> tuple[float, object]:
     return 1.0, found[0]
 
 
-def _unit_text_counts(ctx: Context) -> dict[str, int]:
-    """How often each line's case-folded text occurs in the page (computed once per page)."""
-    def count() -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for g in ctx.features:
-            t = g.text.casefold()
-            counts[t] = counts.get(t, 0) + 1
-        return counts
+def _unit_texts(ctx: Context) -> tuple[list[str], dict[str, list[int]]]:
+    """Each unit's case-folded text, and the units of each such text (computed once per page)."""
+    def collect() -> tuple[list[str], dict[str, list[int]]]:
+        folded = [g.text.casefold() for g in ctx.features]
+        where: dict[str, list[int]] = {}
+        for k, t in enumerate(folded):
+            where.setdefault(t, []).append(k)
+        return folded, where
 
-    return ctx.once("text_counts", count)
+    return ctx.once("unit_texts", collect)
+
+
+def _unit_text_count(ctx: Context, folded: str) -> int:
+    """How often the case-folded text ``folded`` is a whole unit of the page."""
+    return len(_unit_texts(ctx)[1].get(folded, ()))
 
 
 @code_rule(
@@ -365,7 +370,7 @@ def echoed_title(f: Features, ctx: Context) -> float:
     if f.n_words < 4 or not _title_shaped(f, ctx):
         return 0.0
     text = f.text.casefold()
-    if _unit_text_counts(ctx).get(text, 0) < 2:
+    if _unit_text_count(ctx, text) < 2:
         return 0.0
     return 0.0 if _in_repeated_block(f.index, text, ctx) else 1.0
 
@@ -401,7 +406,7 @@ def repeated_block(f: Features, ctx: Context) -> float:
     # twice with its list (a recipe's card and its print view), not a menu entry
     # (the page's count of the line first: most lines are printed once, and that test is one lookup)
     folded = f.text.casefold()
-    if not 1 <= f.n_words <= 8 or f.ends_sentence or _unit_text_counts(ctx).get(folded, 0) < 2:
+    if not 1 <= f.n_words <= 8 or f.ends_sentence or _unit_text_count(ctx, folded) < 2:
         return 0.0
     text = _LIST_MARK.sub("", f.text)
     if text[:1].isdigit() or _SENTENCE_END_INSIDE.search(text) or ctx.dates_in(f.index):
@@ -413,14 +418,7 @@ def _in_repeated_block(i: int, text: str, ctx: Context) -> bool:
     """Whether the page prints line ``i`` again with the same lines right above and right below it: a block
     printed twice (a menu or a teaser list in its desktop and its mobile copy), not a title that a breadcrumb,
     a share text or a "Comments on ..." line echoes."""
-    def collect() -> tuple[list[str], dict[str, list[int]]]:
-        folded = [g.text.casefold() for g in ctx.features]
-        where: dict[str, list[int]] = {}
-        for k, t in enumerate(folded):
-            where.setdefault(t, []).append(k)
-        return folded, where
-
-    folded, where = ctx.once("text_positions", collect)
+    folded, where = _unit_texts(ctx)
     n = len(folded)
 
     def same(j: int, d: int) -> bool:

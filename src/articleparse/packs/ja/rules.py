@@ -8,8 +8,8 @@ from __future__ import annotations
 import regex
 
 from articleparse.features import Features
-from articleparse.rules import Context, code_rule, line_fact
-from articleparse.rules.cjk import clause_shaped, in_clause_run
+from articleparse.rules import Context, line_fact
+from articleparse.rules.cjk import clause_run_rules, clause_shaped
 
 
 def _p(ctx: Context, name: str) -> float:
@@ -43,37 +43,14 @@ _JA_PROSE_LINES = [
 ]
 
 
-@code_rule(
-    id="ja:BD001", label="body", weight=3.0,
-    when={"n_cjk": [10, None], "ends_sentence": False, _ja_clause: True},
-    description="Japanese prose written in short lines without sentence marks (a blog's clauses, one a line) is "
-                "article text: a line of ten CJK characters or more that ends in a predicate or a final particle "
-                "(〜ました, 〜です, 〜ね) and is free of teaser marks (【】, [], |, a cut-off end), among several such lines",
-    match=[{"text": "景色を見ていたら時間を忘れてしまいそうだね",
-            "before": _JA_PROSE_LINES[:3], "after": _JA_PROSE_LINES[3:]}],
-    no_match=[{"text": "景色を見ていたら時間を忘れてしまいそうだね",
-               "before": ["トップ", "ブログ"], "after": ["ログイン", "ニュース"]},
-              {"text": "【速報】人気の温泉旅館ランキングを発表しました",
-               "before": _JA_PROSE_LINES[:3], "after": _JA_PROSE_LINES[3:]},
-              {"text": "プレスリリースを配信したい方へ",
-               "before": _JA_PROSE_LINES[:3], "after": _JA_PROSE_LINES[3:]}],
+# ja:BD001 (body) and ja:HL001 (no headline): a run of such clause lines is article text
+CLAUSE_BODY, CLAUSE_NO_TITLE = clause_run_rules(
+    "ja", "Japanese", _ja_clause, 10,
+    "Japanese prose written in short lines without sentence marks (a blog's clauses, one a line) is "
+    "article text: a line of ten CJK characters or more that ends in a predicate or a final particle "
+    "(〜ました, 〜です, 〜ね) and is free of teaser marks (【】, [], |, a cut-off end), among several such lines",
+    example="景色を見ていたら時間を忘れてしまいそうだね", prose=_JA_PROSE_LINES,
+    menu=(["トップ", "ブログ"], ["ログイン", "ニュース"]),
+    not_prose=["【速報】人気の温泉旅館ランキングを発表しました", "プレスリリースを配信したい方へ"],
+    not_prose_for_title=["プレスリリースを配信したい方へ"],
 )
-def ja_clause_run(f: Features, ctx: Context) -> float:
-    return 1.0 if in_clause_run(f, ctx, _ja_clause) else 0.0
-
-
-@code_rule(
-    id="ja:HL001", label="headline", weight=-2.5,
-    when={"n_cjk": [10, None], "ends_sentence": False, _ja_clause: True},
-    description="A line of a run of Japanese prose clauses without sentence marks (as ja:BD001 reads them) is no "
-                "headline, however title-shaped it is: it keeps the title votes (core:HL001) from outweighing its "
-                "body votes",
-    match=[{"text": "景色を見ていたら時間を忘れてしまいそうだね",
-            "before": _JA_PROSE_LINES[:3], "after": _JA_PROSE_LINES[3:]}],
-    no_match=[{"text": "景色を見ていたら時間を忘れてしまいそうだね",
-               "before": ["トップ", "ブログ"], "after": ["ログイン", "ニュース"]},
-              {"text": "プレスリリースを配信したい方へ",
-               "before": _JA_PROSE_LINES[:3], "after": _JA_PROSE_LINES[3:]}],
-)
-def ja_clause_is_no_title(f: Features, ctx: Context) -> float:
-    return 1.0 if in_clause_run(f, ctx, _ja_clause) else 0.0

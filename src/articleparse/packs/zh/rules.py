@@ -6,8 +6,8 @@ Thresholds come from ``[params]`` in this pack's ``pack.toml`` (and the core pac
 from __future__ import annotations
 
 from articleparse.features import Features
-from articleparse.rules import Context, code_rule, line_fact
-from articleparse.rules.cjk import clause_shaped, in_clause_run
+from articleparse.rules import Context, line_fact
+from articleparse.rules.cjk import clause_run_rules, clause_shaped
 
 
 def _p(ctx: Context, name: str) -> float:
@@ -31,39 +31,15 @@ _CJK_PROSE_LINES = [
 ]
 
 
-@code_rule(
-    id="zh:BD001", label="body", weight=3.0,
-    when={"n_cjk": [12, None], "ends_sentence": False, _cjk_clause: True},
-    description="Chinese prose written in short lines without sentence marks (a blog's clauses, one a "
-                "line) is article text: a line of twelve CJK characters or more, rich in function characters "
-                "(one-character stop words: 的, 了, 是, 在 ...) and free of teaser marks (【】, [], |, a cut-off "
-                "end), among several such lines",
-    match=[{"text": "這次的行程雖然短 但是讓人覺得很放鬆也很開心",
-            "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]}],
-    no_match=[{"text": "這次的行程雖然短 但是讓人覺得很放鬆也很開心",
-               "before": ["首頁", "部落格"], "after": ["相簿", "留言"]},
-              {"text": "【台中美食】超人氣早午餐推薦，這家一定要吃的...",
-               "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]},
-              {"text": "国务院召开常务会议 部署进一步扩大对外开放",
-               "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]}],
+# zh:BD001 (body) and zh:HL001 (no headline): a run of such clause lines is article text
+CLAUSE_BODY, CLAUSE_NO_TITLE = clause_run_rules(
+    "zh", "Chinese", _cjk_clause, 12,
+    "Chinese prose written in short lines without sentence marks (a blog's clauses, one a "
+    "line) is article text: a line of twelve CJK characters or more, rich in function characters "
+    "(one-character stop words: 的, 了, 是, 在 ...) and free of teaser marks (【】, [], |, a cut-off "
+    "end), among several such lines",
+    example="這次的行程雖然短 但是讓人覺得很放鬆也很開心", prose=_CJK_PROSE_LINES,
+    menu=(["首頁", "部落格"], ["相簿", "留言"]),
+    not_prose=["【台中美食】超人氣早午餐推薦，這家一定要吃的...", "国务院召开常务会议 部署进一步扩大对外开放"],
+    not_prose_for_title=["国务院召开常务会议 部署进一步扩大对外开放"],
 )
-def cjk_clause_run(f: Features, ctx: Context) -> float:
-    return 1.0 if in_clause_run(f, ctx, _cjk_clause) else 0.0
-
-
-@code_rule(
-    id="zh:HL001", label="headline", weight=-2.5,
-    when={"n_cjk": [12, None], "ends_sentence": False, _cjk_clause: True},
-    description="A line of a run of Chinese prose clauses without sentence marks (as zh:BD001 reads them) is no "
-                "headline, however title-shaped it is: it keeps the title votes (core:HL001) from outweighing its "
-                "body votes",
-    match=[{"text": "這次的行程雖然短 但是讓人覺得很放鬆也很開心",
-            "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]}],
-    no_match=[{"text": "這次的行程雖然短 但是讓人覺得很放鬆也很開心",
-               "before": ["首頁", "部落格"], "after": ["相簿", "留言"]},
-              {"text": "国务院召开常务会议 部署进一步扩大对外开放",
-               "before": _CJK_PROSE_LINES[:3], "after": _CJK_PROSE_LINES[3:]}],
-)
-def clause_is_no_title(f: Features, ctx: Context) -> float:
-    return 1.0 if in_clause_run(f, ctx, _cjk_clause) else 0.0
-
